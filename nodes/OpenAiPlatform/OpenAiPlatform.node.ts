@@ -1,0 +1,36 @@
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { listSearch } from './methods';
+import { resourceProperties, resourceSelector } from './resources';
+import { requestOptionsProperty } from './shared/fields';
+import { sendPathProperty } from './shared/hooks';
+import { sendRequest } from './shared/transport';
+
+export class OpenAiPlatform implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'OpenAI Platform',
+		name: 'openAiPlatform',
+		icon: { light: 'file:openAiPlatform.svg', dark: 'file:openAiPlatform.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description:
+			'Use the whole OpenAI platform: chat, structured data, functions, responses, images, audio, embeddings, files, fine-tuning, batches, vector stores and any API call',
+		defaults: { name: 'OpenAI Platform' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'openAiPlatformApi', required: true }],
+		requestDefaults: {
+			baseURL: '={{ $credentials.baseUrl }}',
+			headers: { Accept: 'application/json' },
+			// Error replies come back as data, so checkResponse can read OpenAI's error body and headers.
+			ignoreHttpStatusErrors: true,
+		},
+		requestOperations: { pagination: sendRequest },
+		properties: [sendPathProperty, resourceSelector, ...resourceProperties, requestOptionsProperty],
+	};
+
+	methods = { listSearch };
+}

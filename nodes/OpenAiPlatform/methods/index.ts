@@ -1,0 +1,10 @@
+import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+
+import { modelSearches } from './listSearch';
+
+export const listSearch: Record<
+	string,
+	(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) => Promise<INodeListSearchResult>
+> = {
+	...modelSearches,
+};

@@ -1,0 +1,80 @@
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
+
+import { isOpenAiHost, normalizeBaseUrl } from '../shared/baseUrl';
+import type { ModelCapability } from '../shared/models';
+import { MODEL_CAPABILITIES, modelFits, searchMethodFor } from '../shared/models';
+import { CREDENTIAL_TYPE } from '../shared/transport';
+
+type ListSearchMethod = (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) => Promise<INodeListSearchResult>;
+
+/** GET on the credential's Base URL for the editor's dropdowns. */
+export async function loadOptionsRequest(
+	context: ILoadOptionsFunctions,
+	url: string,
+	qs: IDataObject = {},
+	headers: IDataObject = {},
+): Promise<IDataObject> {
+	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
+	return (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, {
+		method: 'GET',
+		baseURL: normalizeBaseUrl(credentials.baseUrl),
+		url,
+		qs,
+		headers,
+		json: true,
+	})) as IDataObject;
+}
+
+function matches(filter: string | undefined, ...texts: unknown[]): boolean {
+	if (!filter) return true;
+	const needle = filter.toLowerCase();
+	return texts.some((text) => typeof text === 'string' && text.toLowerCase().includes(needle));
+}
+
+function modelSearch(capability: ModelCapability): ListSearchMethod {
+	return async function (this, filter) {
+		const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+		// Compatible servers name models their own way, so only OpenAI's list is filtered.
+		const filterByCapability = isOpenAiHost(String(credentials.baseUrl ?? ''));
+		const body = await loadOptionsRequest(this, '/models');
+		const models = Array.isArray(body.data) ? (body.data as IDataObject[]) : [];
+		const results: INodeListSearchItems[] = models
+			.map((model) => String(model.id ?? ''))
+			.filter((id) => id && (!filterByCapability || modelFits(id, capability)) && matches(filter, id))
+			.sort((a, b) => a.localeCompare(b))
+			.map((id) => ({ name: id, value: id }));
+		return { results };
+	};
+}
+
+/** A paged search over one of the account's object lists (files, assistants, vector stores, ...). */
+export function objectSearch(
+	url: string,
+	describe: (object: IDataObject) => string,
+	headers: IDataObject = {},
+): ListSearchMethod {
+	return async function (this, filter, paginationToken) {
+		const body = await loadOptionsRequest(
+			this,
+			url,
+			{ limit: 100, ...(paginationToken ? { after: paginationToken } : {}) },
+			headers,
+		);
+		const data = Array.isArray(body.data) ? (body.data as IDataObject[]) : [];
+		const results = data
+			.filter((object) => object.id !== undefined && matches(filter, object.id, describe(object)))
+			.map((object) => ({ name: describe(object), value: String(object.id) }));
+		const last = data[data.length - 1];
+		const next = body.has_more ? ((body.last_id as string | undefined) ?? (last?.id as string | undefined)) : undefined;
+		return { results, ...(next ? { paginationToken: next } : {}) };
+	};
+}
+
+export const modelSearches: Record<string, ListSearchMethod> = Object.fromEntries(
+	MODEL_CAPABILITIES.map((capability) => [searchMethodFor(capability), modelSearch(capability)]),
+);

@@ -1,0 +1,215 @@
+import type { IDataObject, IN8nHttpFullResponse, INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import type { AttemptFailure } from './retry';
+import { parseRetryAfter } from './retry';
+
+/** OpenAI's error object: `{ error: { message, type, code, param } }`. */
+export interface OpenAiErrorDetails {
+	message?: string;
+	type?: string;
+	code?: string;
+	param?: string;
+}
+
+const failures = new WeakMap<Error, AttemptFailure>();
+
+/** What the retry loop needs to know about an error this module built. */
+export function failureOf(error: unknown): AttemptFailure | undefined {
+	return error instanceof Error ? failures.get(error) : undefined;
+}
+
+export const REDACTED = '[redacted]';
+
+/** Replaces every secret (key, organization, project) in a text. Servers may echo a key in their message. */
+export function redact(text: string, secrets: readonly string[]): string {
+	let out = text;
+	for (const secret of secrets) {
+		if (secret && secret.length >= 4) out = out.split(secret).join(REDACTED);
+	}
+	return out;
+}
+
+function headerValue(headers: IDataObject | undefined, name: string): string | undefined {
+	if (!headers) return undefined;
+	const value = headers[name] ?? headers[name.toLowerCase()];
+	if (Array.isArray(value)) return value.map(String).join(', ');
+	return value === undefined || value === null ? undefined : String(value);
+}
+
+/** Reads a body that may be a parsed object, a JSON string or a Buffer (binary operations). */
+export function bodyAsObject(body: unknown): IDataObject | undefined {
+	if (body && typeof body === 'object' && !Buffer.isBuffer(body) && !(body instanceof ArrayBuffer)) {
+		return body as IDataObject;
+	}
+	let text: string | undefined;
+	if (typeof body === 'string') text = body;
+	else if (Buffer.isBuffer(body)) text = body.toString('utf8');
+	else if (body instanceof ArrayBuffer) text = Buffer.from(body).toString('utf8');
+	if (!text) return undefined;
+	try {
+		const parsed: unknown = JSON.parse(text);
+		return parsed && typeof parsed === 'object' ? (parsed as IDataObject) : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+export function errorDetailsOf(body: unknown): OpenAiErrorDetails {
+	const object = bodyAsObject(body);
+	const error = object?.error;
+	if (error && typeof error === 'object') {
+		const e = error as IDataObject;
+		const str = (v: unknown) => (v === undefined || v === null ? undefined : String(v));
+		return { message: str(e.message), type: str(e.type), code: str(e.code), param: str(e.param) };
+	}
+	if (typeof error === 'string') return { message: error };
+	if (typeof object?.message === 'string') return { message: object.message };
+	if (typeof object?.detail === 'string') return { message: object.detail };
+	return {};
+}
+
+/** Plain words for the failures users meet most, telling them what to change. */
+export function hintFor(status: number, details: OpenAiErrorDetails, path = ''): string | undefined {
+	const code = details.code ?? '';
+	const message = (details.message ?? '').toLowerCase();
+	if (/\/(assistants?|threads)\b/.test(path) && (status === 404 || status === 410) && !details.param) {
+		if (status === 410 || /deprecat|retire|no longer|not supported/.test(message)) {
+			return 'This server no longer serves the Assistants API (OpenAI retired it on 2026-08-26). Use the Response and Conversation resources instead.';
+		}
+	}
+	switch (true) {
+		case status === 401:
+			return 'The API key was refused. Check it in the credential (platform.openai.com/api-keys) and that it was not revoked.';
+		case status === 403:
+			return 'The key may not use this organization, project or model, or the request comes from an unsupported region. Check Organization ID and Project ID in the credential.';
+		case status === 404 && (code === 'model_not_found' || message.includes('model')):
+			return 'The model does not exist or your key has no access to it. Pick one "From list", or check the ID.';
+		case status === 404:
+			return 'Nothing was found at this ID. Check the ID, and that the credential points at the right organization and project.';
+		case status === 429 && code === 'insufficient_quota':
+			return 'Your quota is used up: add credit or raise the spending limit at platform.openai.com/settings/organization/billing. Retrying does not help.';
+		case status === 429:
+			return 'Rate limited: too many requests or tokens per minute. Lower "Max Concurrent Requests" or raise "Max Retries" in the node\'s request options.';
+		case code === 'context_length_exceeded' || message.includes('maximum context length'):
+			return "The input is longer than the model's context window. Shorten it, lower the maximum output tokens, or choose a model with a larger window.";
+		case status >= 500:
+			return 'The server failed to answer. This is usually temporary: the node already retried; try again later.';
+		default:
+			return undefined;
+	}
+}
+
+function describe(parts: Array<[string, string | undefined]>): string {
+	return parts
+		.filter(([, value]) => value !== undefined && value !== '')
+		.map(([label, value]) => `${label}: ${value}`)
+		.join('; ');
+}
+
+/** A NodeApiError for an HTTP error reply, carrying OpenAI's details and the request id. */
+export function apiErrorFromResponse(
+	node: INode,
+	response: IN8nHttpFullResponse,
+	options: { itemIndex?: number; secrets: readonly string[]; path?: string },
+): NodeApiError {
+	const status = response.statusCode;
+	const details = errorDetailsOf(response.body);
+	const requestId = headerValue(response.headers as IDataObject, 'x-request-id');
+	const safe = (text: string | undefined) => (text === undefined ? undefined : redact(text, options.secrets));
+	const message = safe(details.message) ?? `The server answered with HTTP ${status}`;
+	const hint = hintFor(status, details, options.path);
+	const description = [
+		hint,
+		describe([
+			['Type', details.type],
+			['Code', details.code],
+			['Param', details.param],
+			['Request ID', requestId],
+		]),
+	]
+		.filter(Boolean)
+		.join(' ');
+	const errorResponse: JsonObject = {
+		status,
+		error: { message, type: details.type ?? null, code: details.code ?? null, param: details.param ?? null },
+		requestId: requestId ?? null,
+	};
+	const error = new NodeApiError(node, errorResponse, {
+		message,
+		description: safe(description),
+		httpCode: String(status),
+		itemIndex: options.itemIndex,
+	});
+	const shouldRetry = headerValue(response.headers as IDataObject, 'x-should-retry');
+	failures.set(error, {
+		status,
+		retryAfterMs: parseRetryAfter(response.headers as IDataObject),
+		quotaExhausted: status === 429 && details.code === 'insufficient_quota',
+		shouldRetryHeader: shouldRetry === 'true' ? true : shouldRetry === 'false' ? false : undefined,
+	});
+	return error;
+}
+
+const NETWORK_MESSAGES: Record<string, string> = {
+	ECONNRESET: 'The connection was reset by the server',
+	ECONNREFUSED: 'The server refused the connection',
+	ECONNABORTED: 'The request timed out',
+	ETIMEDOUT: 'The request timed out',
+	ESOCKETTIMEDOUT: 'The request timed out',
+	ENOTFOUND: 'The server name could not be resolved',
+	EAI_AGAIN: 'The server name could not be resolved (DNS is temporarily unavailable)',
+	EPIPE: 'The connection closed while sending',
+};
+
+function networkCodeOf(error: unknown): string | undefined {
+	const seen = new Set<unknown>();
+	let current: unknown = error;
+	while (current && typeof current === 'object' && !seen.has(current)) {
+		seen.add(current);
+		const record = current as { code?: unknown; cause?: unknown; errorResponse?: unknown };
+		if (typeof record.code === 'string' && /^[A-Z_]+$/.test(record.code)) return record.code;
+		current = record.cause ?? record.errorResponse;
+	}
+	return undefined;
+}
+
+/** HTTP status of an error thrown by n8n's request helper (when status errors are not ignored). */
+function statusOf(error: unknown): number | undefined {
+	const record = error as { httpCode?: unknown; cause?: { response?: { status?: unknown } } };
+	const status = Number(record?.cause?.response?.status ?? record?.httpCode);
+	return Number.isInteger(status) && status >= 100 ? status : undefined;
+}
+
+/**
+ * A clean NodeApiError for a request that got no HTTP answer. The original error is not kept as
+ * the cause: axios errors carry the request config, and with it the Authorization header.
+ */
+export function apiErrorFromException(
+	node: INode,
+	error: unknown,
+	options: { itemIndex?: number; secrets: readonly string[] },
+): NodeApiError {
+	if (failures.has(error as Error)) return error as NodeApiError;
+	const networkCode = networkCodeOf(error);
+	const status = statusOf(error);
+	const raw = error instanceof Error ? error.message : String(error);
+	const message = redact(
+		(networkCode && NETWORK_MESSAGES[networkCode]) ?? (raw || 'The request failed'),
+		options.secrets,
+	);
+	const description = redact(
+		describe([
+			['Code', networkCode],
+			['Details', raw && raw !== message ? raw : undefined],
+		]),
+		options.secrets,
+	);
+	const wrapped = new NodeApiError(
+		node,
+		{ message, code: networkCode ?? null } as JsonObject,
+		{ message, description: description || undefined, httpCode: status ? String(status) : undefined, itemIndex: options.itemIndex },
+	);
+	failures.set(wrapped, { networkCode, status });
+	return wrapped;
+}

@@ -1,0 +1,198 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { ModelCapability } from './models';
+import { capabilityLabel, searchMethodFor } from './models';
+
+/** Shows fields only for one resource and operation. */
+export function forOperation(resource: string, operation: string | string[], fields: INodeProperties[]): INodeProperties[] {
+	return updateDisplayOptions(
+		{ show: { resource: [resource], operation: Array.isArray(operation) ? operation : [operation] } },
+		fields,
+	);
+}
+
+/** The operation selector of one resource. */
+export function operationSelector(resource: string, options: INodePropertyOptions[], defaultValue: string): INodeProperties {
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource] } },
+		options: [...options].sort((a, b) => a.name.localeCompare(b.name)),
+		default: defaultValue,
+	};
+}
+
+interface ModelFieldOptions {
+	capability: ModelCapability;
+	name?: string;
+	displayName?: string;
+	required?: boolean;
+	placeholder?: string;
+	/** Where the model goes in the JSON body; false when a hook places it. */
+	bodyProperty?: string | false;
+	description?: string;
+}
+
+/** Model picker: "From list" (the account's models that fit the operation) or "By ID" (fine-tuned, new or compatible-server models). */
+export function modelField({
+	capability,
+	name = 'model',
+	displayName = 'Model',
+	required = true,
+	placeholder = 'e.g. gpt-4.1-mini',
+	bodyProperty = 'model',
+	description,
+}: ModelFieldOptions): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'resourceLocator',
+		required,
+		default: { mode: 'list', value: '' },
+		description:
+			description ??
+			`The ${capabilityLabel(capability)} model. "From list" shows your account's models; use "By ID" for fine-tuned models or OpenAI-compatible servers.`,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: searchMethodFor(capability), searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder,
+			},
+		],
+		...(bodyProperty ? { routing: { send: { type: 'body', property: bodyProperty } } } : {}),
+	};
+}
+
+interface IdLocatorOptions {
+	name: string;
+	displayName: string;
+	/** listSearch method that lists the objects. */
+	searchListMethod: string;
+	placeholder: string;
+	description?: string;
+	required?: boolean;
+}
+
+/** Picker for an object the account owns (file, assistant, vector store, batch, fine-tuning job). */
+export function idLocatorField({
+	name,
+	displayName,
+	searchListMethod,
+	placeholder,
+	description,
+	required = true,
+}: IdLocatorOptions): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'resourceLocator',
+		required,
+		default: { mode: 'list', value: '' },
+		...(description ? { description } : {}),
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod, searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder,
+			},
+		],
+	};
+}
+
+/** Name of the binary property a file is read from or written to. */
+export function binaryPropertyField(options: {
+	name?: string;
+	displayName?: string;
+	description?: string;
+	default?: string;
+	required?: boolean;
+} = {}): INodeProperties {
+	return {
+		displayName: options.displayName ?? 'Input Binary Field',
+		name: options.name ?? 'binaryPropertyName',
+		type: 'string',
+		required: options.required ?? true,
+		default: options.default ?? 'data',
+		hint: 'The name of the input field containing the binary file data to be processed',
+		description: options.description ?? 'Name of the binary property that holds the file',
+	};
+}
+
+/** "Simplify Output": the useful fields instead of the raw reply. */
+export function simplifyField(description = 'Whether to return a simplified version of the response instead of the raw data'): INodeProperties {
+	return {
+		displayName: 'Simplify Output',
+		name: 'simplify',
+		type: 'boolean',
+		default: true,
+		description,
+	};
+}
+
+/** "Return All" and "Limit" for a list that `paginateCursor` walks. */
+export function returnAllOrLimitFields(maxLimit?: number): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			displayOptions: { show: { returnAll: [false] } },
+			typeOptions: { minValue: 1, ...(maxLimit ? { maxValue: maxLimit } : {}) },
+			default: 50,
+			description: 'Max number of results to return',
+		},
+	];
+}
+
+/** The node-wide settings the shared send path reads, merged by n8n into its own "Request Options". */
+export const requestOptionsProperty: INodeProperties = {
+	displayName: 'Request Options',
+	name: 'requestOptions',
+	type: 'collection',
+	isNodeSetting: true,
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		{
+			displayName: 'Max Retries',
+			name: 'maxRetries',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: 10 },
+			default: 2,
+			description:
+				'How often to retry a request that failed for a passing reason (rate limit, server error, timeout, reset connection). Waits grow exponentially and follow the server\'s retry-after.',
+		},
+		{
+			displayName: 'Max Concurrent Requests',
+			name: 'maxConcurrency',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 100 },
+			default: 10,
+			description: 'How many items may have a request in flight at once. Lower it when you hit rate limits.',
+		},
+	],
+};

@@ -1,0 +1,214 @@
+import { randomUUID } from 'crypto';
+import type {
+	DeclarativeRestApiSettings,
+	IDataObject,
+	IExecutePaginationFunctions,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { apiErrorFromException, apiErrorFromResponse, failureOf } from './errors';
+import { DEFAULT_MAX_CONCURRENCY, limiterFor } from './limiter';
+import type { RetryPolicy } from './retry';
+import { DEFAULT_RETRY_POLICY, backoffDelayMs, isRetryable, waitOrAbort } from './retry';
+
+export const CREDENTIAL_TYPE = 'openAiPlatformApi';
+
+export type RoutingRequest = DeclarativeRestApiSettings.ResultOptions;
+export type PaginationFunction = (
+	this: IExecutePaginationFunctions,
+	requestData: RoutingRequest,
+) => Promise<INodeExecutionData[]>;
+
+/** The node settings every operation shares (Settings tab, "Request Options"). */
+export function retryPolicyOf(context: IExecuteSingleFunctions): RetryPolicy {
+	const maxRetries = Number(
+		context.getNodeParameter('requestOptions.maxRetries', DEFAULT_RETRY_POLICY.maxRetries),
+	);
+	return { ...DEFAULT_RETRY_POLICY, maxRetries: Number.isFinite(maxRetries) ? Math.max(0, maxRetries) : 2 };
+}
+
+function maxConcurrencyOf(context: IExecuteSingleFunctions): number {
+	const max = Number(context.getNodeParameter('requestOptions.maxConcurrency', DEFAULT_MAX_CONCURRENCY));
+	return Number.isFinite(max) && max >= 1 ? Math.floor(max) : DEFAULT_MAX_CONCURRENCY;
+}
+
+/** Values that must never reach an output item, an error or a log line. */
+export async function secretsOf(context: IExecuteSingleFunctions): Promise<string[]> {
+	try {
+		const credentials = await context.getCredentials(CREDENTIAL_TYPE);
+		return [credentials.apiKey, credentials.organizationId, credentials.projectId]
+			.filter((value) => typeof value === 'string' && value.length > 0)
+			.map(String);
+	} catch {
+		return [];
+	}
+}
+
+/**
+ * Runs one request, possibly several times: each attempt waits for a slot under the node's
+ * concurrency bound, and a transient failure (408, 409, 429, 5xx, reset, timeout) is retried with
+ * backoff after the slot is given back, so waiting items do not hold sockets.
+ */
+export async function withRetries<T>(
+	context: IExecuteSingleFunctions,
+	attempt: () => Promise<T>,
+	policy: RetryPolicy = retryPolicyOf(context),
+): Promise<T> {
+	const limiter = limiterFor(context, maxConcurrencyOf(context));
+	const signal = context.getExecutionCancelSignal();
+	const itemIndex = context.getItemIndex();
+	for (let retry = 0; ; retry++) {
+		try {
+			return await limiter.run(attempt);
+		} catch (error) {
+			if (error instanceof NodeOperationError) {
+				if (!policy.retryAllErrors || retry >= policy.maxRetries || signal?.aborted) throw error;
+				await waitOrAbort(backoffDelayMs(retry, policy), signal);
+				continue;
+			}
+			const apiError = apiErrorFromException(context.getNode(), error, {
+				itemIndex,
+				secrets: await secretsOf(context),
+			});
+			const failure = failureOf(apiError) ?? {};
+			if (retry >= policy.maxRetries || signal?.aborted || !isRetryable(failure, policy)) {
+				if (retry > 0) apiError.description = `${apiError.description ?? ''} (after ${retry + 1} attempts)`.trim();
+				throw apiError;
+			}
+			await waitOrAbort(backoffDelayMs(retry, policy, failure.retryAfterMs), signal);
+		}
+	}
+}
+
+function errorItemJson(error: unknown): IDataObject {
+	const record = error as { message?: string; description?: string; httpCode?: string | null };
+	return {
+		error: record.message ?? String(error),
+		...(record.description ? { description: record.description } : {}),
+		...(record.httpCode ? { httpCode: record.httpCode } : {}),
+	};
+}
+
+/**
+ * Pairs every output item with its input item, and under "Continue On Fail" turns a failure into
+ * one error item for that input, so N items in always gives N results, none dropped or doubled.
+ */
+export async function settle(
+	context: IExecuteSingleFunctions,
+	run: () => Promise<INodeExecutionData[]>,
+): Promise<INodeExecutionData[]> {
+	const item = context.getItemIndex();
+	try {
+		const items = await run();
+		return items.map((entry) => ({ ...entry, pairedItem: { item } }));
+	} catch (error) {
+		if (!context.continueOnFail()) throw error;
+		return [{ json: errorItemJson(error), pairedItem: { item } }];
+	}
+}
+
+/**
+ * Retries resend the same key, so a server that honours it (OpenAI does) creates one object even
+ * when a reply was lost after the request arrived.
+ */
+function addIdempotencyKey(options: Pick<IHttpRequestOptions, 'method' | 'headers'>): void {
+	if ((options.method ?? 'GET').toUpperCase() !== 'POST') return;
+	const headers = (options.headers ??= {}) as IDataObject;
+	if (!Object.keys(headers).some((name) => name.toLowerCase() === 'idempotency-key')) {
+		headers['Idempotency-Key'] = `n8n-${randomUUID()}`;
+	}
+}
+
+/**
+ * A pagination hook that sends the operation's one request through the shared path. `policyOf`
+ * picks the retry policy; `finish` may add to the items (e.g. apiCall's debug output).
+ */
+export function sendWithPolicy(
+	policyOf: (context: IExecuteSingleFunctions) => RetryPolicy,
+	finish?: (context: IExecuteSingleFunctions, requestData: RoutingRequest, items: INodeExecutionData[]) => INodeExecutionData[],
+): PaginationFunction {
+	return async function (this, requestData) {
+		addIdempotencyKey(requestData.options);
+		return await settle(this, async () => {
+			const items = await withRetries(this, async () => await this.makeRoutingRequest(requestData), policyOf(this));
+			return finish ? finish(this, requestData, items) : items;
+		});
+	};
+}
+
+/** The description's pagination hook: RoutingNode hands every request of every operation to it. */
+export const sendRequest: PaginationFunction = sendWithPolicy(retryPolicyOf);
+
+export interface CursorPagination {
+	/** Page size to ask for; null for endpoints that take no `limit` (e.g. GET /models). */
+	pageSize?: number | null;
+	/** Where the list is in the page body. */
+	dataProperty?: string;
+}
+
+const MAX_PAGES = 10_000;
+
+/**
+ * For list operations: follows OpenAI's cursor (`has_more`, `last_id` / `after`) until the list or
+ * the user's limit ends. Reads the operation's "Return All" and "Limit" fields.
+ */
+export function paginateCursor({ pageSize = 100, dataProperty = 'data' }: CursorPagination = {}): PaginationFunction {
+	return async function (this, requestData) {
+		return await settle(this, async () => {
+			const returnAll = this.getNodeParameter('returnAll', false) as boolean;
+			const limit = returnAll ? Infinity : Math.max(1, Number(this.getNodeParameter('limit', 50)));
+			const collected: INodeExecutionData[] = [];
+			const qs = (requestData.options.qs ??= {}) as IDataObject;
+			const seenCursors = new Set<string>();
+			for (let page = 0; page < MAX_PAGES && collected.length < limit; page++) {
+				if (pageSize !== null) qs.limit = Math.min(pageSize, limit - collected.length);
+				const [first] = await withRetries(this, async () => await this.makeRoutingRequest(requestData));
+				const body = (first?.json ?? {}) as IDataObject;
+				const data = Array.isArray(body[dataProperty]) ? (body[dataProperty] as IDataObject[]) : [];
+				collected.push(...data.map((json) => ({ json })));
+				const last = data[data.length - 1];
+				const cursor = (body.last_id as string | undefined) ?? (last?.id as string | undefined);
+				if (!body.has_more || !cursor || seenCursors.has(cursor) || data.length === 0) break;
+				seenCursors.add(cursor);
+				qs.after = cursor;
+			}
+			return collected.slice(0, limit === Infinity ? undefined : limit);
+		});
+	};
+}
+
+/** A raw request outside RoutingNode's flow (list searches, multi-step operations), with the same retries and errors. */
+export async function openAiRequest<T = IDataObject>(
+	context: IExecuteSingleFunctions,
+	options: IHttpRequestOptions,
+): Promise<T> {
+	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
+	const request: IHttpRequestOptions = {
+		baseURL: String(credentials.baseUrl ?? ''),
+		json: true,
+		...options,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+	};
+	addIdempotencyKey(request);
+	const response = await withRetries(context, async () => {
+		const reply = (await context.helpers.httpRequestWithAuthentication.call(
+			context,
+			CREDENTIAL_TYPE,
+			request,
+		)) as IN8nHttpFullResponse;
+		if (reply.statusCode >= 400) {
+			throw apiErrorFromResponse(context.getNode(), reply, {
+				itemIndex: context.getItemIndex(),
+				secrets: await secretsOf(context),
+				path: options.url,
+			});
+		}
+		return reply;
+	});
+	return response.body as T;
+}
