@@ -65,6 +65,8 @@ export async function withRetries<T>(
 		try {
 			return await limiter.run(attempt);
 		} catch (error) {
+			// A bug is not an API failure: let it surface as what it is.
+			if (error instanceof TypeError || error instanceof ReferenceError) throw error;
 			if (error instanceof NodeOperationError) {
 				if (!policy.retryAllErrors || retry >= policy.maxRetries || signal?.aborted) throw error;
 				await waitOrAbort(backoffDelayMs(retry, policy), signal);
