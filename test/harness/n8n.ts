@@ -240,7 +240,7 @@ export function singleNodeWorkflow(
 				type: NODE_TYPE,
 				typeVersion: 1,
 				position: [200, 0],
-				parameters,
+				parameters: parameters as INode['parameters'],
 				credentials: { [CREDENTIAL_TYPE]: { id: '1', name: 'OpenAI' } },
 				...nodeExtra,
 			},

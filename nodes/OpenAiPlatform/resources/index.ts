@@ -20,7 +20,7 @@ export const resourceSelector: INodeProperties = {
 	type: 'options',
 	noDataExpression: true,
 	options: RESOURCES.map((resource) => resource.option),
-	default: RESOURCES[0].option.value as string,
+	default: 'model',
 };
 
 export const resourceProperties: INodeProperties[] = RESOURCES.flatMap((resource) => resource.properties);

@@ -1,5 +1,5 @@
 import type { IDataObject, IN8nHttpFullResponse, INode, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { AttemptFailure } from './retry';
 import { parseRetryAfter } from './retry';
@@ -212,4 +212,14 @@ export function apiErrorFromException(
 	);
 	failures.set(wrapped, { networkCode, status });
 	return wrapped;
+}
+
+/**
+ * The node error to throw for a caught error: node errors pass through unchanged (their
+ * constructors return the same instance), anything else, a bug included, becomes a
+ * NodeOperationError whose cause is the original.
+ */
+export function toNodeError(node: INode, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError) return new NodeApiError(node, error as unknown as JsonObject);
+	return new NodeOperationError(node, error instanceof Error ? error : String(error), { itemIndex });
 }

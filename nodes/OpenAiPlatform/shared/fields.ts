@@ -129,9 +129,10 @@ export function binaryPropertyField(options: {
 		name: options.name ?? 'binaryPropertyName',
 		type: 'string',
 		required: options.required ?? true,
-		default: options.default ?? 'data',
+		default: 'data',
 		hint: 'The name of the input field containing the binary file data to be processed',
 		description: options.description ?? 'Name of the binary property that holds the file',
+		...(options.default !== undefined ? { default: options.default } : {}),
 	};
 }
 

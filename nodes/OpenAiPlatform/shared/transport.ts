@@ -10,7 +10,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { apiErrorFromException, apiErrorFromResponse, failureOf } from './errors';
+import { apiErrorFromException, apiErrorFromResponse, failureOf, toNodeError } from './errors';
 import { DEFAULT_MAX_CONCURRENCY, limiterFor } from './limiter';
 import type { RetryPolicy } from './retry';
 import { DEFAULT_RETRY_POLICY, backoffDelayMs, isRetryable, waitOrAbort } from './retry';
@@ -65,10 +65,14 @@ export async function withRetries<T>(
 		try {
 			return await limiter.run(attempt);
 		} catch (error) {
-			// A bug is not an API failure: let it surface as what it is.
-			if (error instanceof TypeError || error instanceof ReferenceError) throw error;
+			// A bug is not an API failure: it surfaces as what it is, unretried.
+			if (error instanceof TypeError || error instanceof ReferenceError) {
+				throw new NodeOperationError(context.getNode(), error, { itemIndex });
+			}
 			if (error instanceof NodeOperationError) {
-				if (!policy.retryAllErrors || retry >= policy.maxRetries || signal?.aborted) throw error;
+				if (!policy.retryAllErrors || retry >= policy.maxRetries || signal?.aborted) {
+					throw new NodeOperationError(context.getNode(), error);
+				}
 				await waitOrAbort(backoffDelayMs(retry, policy), signal);
 				continue;
 			}
@@ -108,8 +112,8 @@ export async function settle(
 		const items = await run();
 		return items.map((entry) => ({ ...entry, pairedItem: { item } }));
 	} catch (error) {
-		if (!context.continueOnFail()) throw error;
-		return [{ json: errorItemJson(error), pairedItem: { item } }];
+		if (context.continueOnFail()) return [{ json: errorItemJson(error), pairedItem: { item } }];
+		throw toNodeError(context.getNode(), error, item);
 	}
 }
 

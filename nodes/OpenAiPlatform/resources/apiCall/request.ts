@@ -17,7 +17,7 @@ import type { RetryPolicy } from '../../shared/retry';
 import type { RoutingRequest } from '../../shared/transport';
 import { CREDENTIAL_TYPE, retryPolicyOf, sendWithPolicy } from '../../shared/transport';
 import { normalizeBaseUrl } from '../../shared/baseUrl';
-import { UnsafePathError, resolveApiPath } from './path';
+import { resolveApiPath } from './path';
 
 interface NameValue {
 	name?: string;
@@ -76,13 +76,9 @@ async function multipartBody(context: IExecuteSingleFunctions): Promise<FormData
 async function buildApiCall(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 	const rawPath = this.getNodeParameter('path', '') as string;
-	let url: string;
-	try {
-		url = resolveApiPath(rawPath, credentials.baseUrl);
-	} catch (error) {
-		if (error instanceof UnsafePathError) fail(this, `Path: ${error.message}`);
-		throw error;
-	}
+	const resolved = resolveApiPath(rawPath, credentials.baseUrl);
+	if ('refused' in resolved) fail(this, `Path: ${resolved.refused}`);
+	const url = resolved.path;
 	const method = (this.getNodeParameter('method', 'GET') as string).toUpperCase() as IHttpRequestOptions['method'];
 	const options = this.getNodeParameter('options', {}) as ApiCallOptions;
 
