@@ -180,10 +180,10 @@ async function main() {
 						await setupOwner(rest);
 					});
 					await step(`node type ${NODE_TYPE} and credential type ${CREDENTIAL_TYPE} are served`, async () => {
-						const nodes = await (await fetch(`${server.url}/types/nodes.json`)).json();
+						const nodes = (await rest.call('GET', '/types/nodes.json')).json ?? [];
 						const node = nodes.find((n) => n.name === NODE_TYPE);
 						expect(node, `${NODE_TYPE} missing from /types/nodes.json`);
-						const creds = await (await fetch(`${server.url}/types/credentials.json`)).json();
+						const creds = (await rest.call('GET', '/types/credentials.json')).json ?? [];
 						const cred = creds.find((c) => c.name === CREDENTIAL_TYPE);
 						expect(cred, `${CREDENTIAL_TYPE} missing from /types/credentials.json`);
 						expect(
@@ -201,7 +201,7 @@ async function main() {
 					await step('credential test reports a bad Base URL', async () => {
 						const deadPort = await freePort();
 						const r = await rest.call('POST', '/rest/credentials/test', {
-							credentials: { name: 'bad', type: CREDENTIAL_TYPE, data: { ...credential.data, baseUrl: `http://127.0.0.1:${deadPort}` } },
+							credentials: { id: credential.id, name: credential.name, type: CREDENTIAL_TYPE, data: { ...credential.data, baseUrl: `http://127.0.0.1:${deadPort}` } },
 						});
 						expect(r.status === 200 && r.json?.data?.status === 'Error', `HTTP ${r.status}: ${r.text.slice(0, 400)}`);
 					});

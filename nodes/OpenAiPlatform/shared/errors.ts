@@ -207,7 +207,7 @@ export function apiErrorFromException(
 	);
 	const wrapped = new NodeApiError(
 		node,
-		{ message, code: networkCode ?? null } as JsonObject,
+		{ message, networkCode: networkCode ?? null } as JsonObject,
 		{ message, description: description || undefined, httpCode: status ? String(status) : undefined, itemIndex: options.itemIndex },
 	);
 	failures.set(wrapped, { networkCode, status });
