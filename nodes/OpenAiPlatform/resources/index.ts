@@ -1,6 +1,8 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { apiCallDescription } from './apiCall';
+import { chatDescription } from './chat';
+import { completionDescription } from './completion';
 import { modelDescription } from './model';
 
 interface Resource {
@@ -10,6 +12,8 @@ interface Resource {
 
 /** Every resource the node offers, in the order the selector shows them. */
 const RESOURCES: Resource[] = [
+	{ option: { name: 'Chat', value: 'chat', description: 'Chat completions: prompts, edits, vision, extraction, functions, translation' }, properties: chatDescription },
+	{ option: { name: 'Completion (Legacy)', value: 'completion', description: 'Text completions with instruct models' }, properties: completionDescription },
 	{ option: { name: 'Model', value: 'model', description: 'List, describe and delete models' }, properties: modelDescription },
 	{ option: { name: 'API Call', value: 'apiCall', description: 'Call any endpoint with this credential' }, properties: apiCallDescription },
 ];
