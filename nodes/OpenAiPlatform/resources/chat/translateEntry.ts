@@ -19,6 +19,8 @@ export interface SchemaField {
 	uid?: string;
 	data_type?: string;
 	multiple?: boolean;
+	display_type?: string;
+	enum?: unknown;
 	schema?: SchemaField[];
 	blocks?: Array<{ uid?: string; schema?: SchemaField[] }>;
 }
@@ -34,6 +36,8 @@ function isTechnicalKey(key: string): boolean {
 
 /** Sub-objects that hold no content at all. */
 const TECHNICAL_SUBTREES = new Set(['attrs', 'publish_details', '_metadata', 'acl', 'ACL', '_embedded_items', 'field_metadata', '_in_progress', 'system']);
+
+const CHOICE_DISPLAYS = new Set(['dropdown', 'radio', 'checkbox']);
 
 /** Whether a string reads as human text rather than an id, URL, date, number, path or code. */
 export function looksLikeText(value: string): boolean {
@@ -111,7 +115,8 @@ class PlanBuilder {
 			for (const [item, itemPath] of values) {
 				switch (field.data_type) {
 					case 'text':
-						this.add(itemPath, item);
+						// Select fields store one of fixed choices: translating would break them.
+						if (field.enum === undefined && !CHOICE_DISPLAYS.has(field.display_type ?? '')) this.add(itemPath, item);
 						break;
 					case 'json':
 						this.walkRichText(item, itemPath);
