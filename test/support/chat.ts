@@ -49,6 +49,19 @@ export function expectPosts(path: string, ...replies: Array<IDataObject | [numbe
 	return { bodies, scope };
 }
 
+/** Answers `times` POSTs to {path} with a reply computed from each request, whatever order they arrive in. */
+export function answerPosts(path: string, times: number, answer: (body: IDataObject) => IDataObject): Captured {
+	const bodies: IDataObject[] = [];
+	const scope = nock(BASE)
+		.post(`/v1${path}`)
+		.times(times)
+		.reply(200, (_uri, body) => {
+			bodies.push(body as IDataObject);
+			return answer(body as IDataObject);
+		});
+	return { bodies, scope };
+}
+
 export async function runNode(parameters: IDataObject, items?: Items): Promise<RunResult> {
 	return await runWorkflow(singleNodeWorkflow(parameters, items), credentials);
 }

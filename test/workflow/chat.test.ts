@@ -1,4 +1,5 @@
-import { USAGE, byId, chatReply, expectPosts, failsBeforeSending, runNode, setupNock } from '../support/chat';
+import { runWorkflow, singleNodeWorkflow } from '../harness/n8n';
+import { USAGE, answerPosts, byId, chatReply, credentials, expectPosts, failsBeforeSending, runNode, setupNock } from '../support/chat';
 
 setupNock();
 
@@ -94,7 +95,7 @@ describe('chat.complete', () => {
 	});
 
 	it('takes the messages as JSON (e.g. from an earlier node), one request per item, each output paired', async () => {
-		const { bodies } = expectPosts(PATH, chatReply([{ content: 'A' }]), chatReply([{ content: 'B' }]));
+		const { bodies } = answerPosts(PATH, 2, (body) => chatReply([{ content: (body.messages as unknown[]).length === 1 ? 'A' : 'B' }]));
 		const result = await runNode(
 			complete({ messagesInput: 'json', messagesJson: '={{ $json.conversation }}' }),
 			[
@@ -103,11 +104,12 @@ describe('chat.complete', () => {
 			],
 		);
 		expect(result.error).toBeUndefined();
-		expect(bodies.map((b) => b.messages)).toEqual([
-			[{ role: 'user', content: [{ type: 'text', text: 'first' }] }],
-			[{ role: 'system', content: 'x' }, { role: 'user', content: 'second', name: 'bob' }],
-		]);
-		// Each request gets its reply in order, so the texts match the items.
+		expect(bodies.map((b) => b.messages)).toEqual(
+			expect.arrayContaining([
+				[{ role: 'user', content: [{ type: 'text', text: 'first' }] }],
+				[{ role: 'system', content: 'x' }, { role: 'user', content: 'second', name: 'bob' }],
+			]),
+		);
 		expect(result.output('OpenAI').map((i) => [i.json.text, i.pairedItem])).toEqual([
 			['A', { item: 0 }],
 			['B', { item: 1 }],
@@ -162,7 +164,7 @@ describe('chat.complete', () => {
 		['gpt-5-mini', {}],
 		['ft:o4-mini-2025-04-16:acme::x1', {}],
 		['gpt-5.1', { reasoningEffort: 'low' }],
-	])('sends reasoning model %s no sampling parameters, max_completion_tokens, and the messages untouched', async (id, extra) => {
+	] as Array<[string, { reasoningEffort?: string }]>)('sends reasoning model %s no sampling parameters, max_completion_tokens, and the messages untouched', async (id, extra) => {
 		const { bodies } = expectPosts(PATH, chatReply([{ content: 'ok' }]));
 		const messages = { message: [{ role: 'system', content: 'Rules' }, { role: 'user', content: 'Hi' }] };
 		const options = {
@@ -267,6 +269,24 @@ describe('chat.complete', () => {
 		const result = await runNode(complete());
 		expect(result.error?.message).toBe("Unsupported parameter: 'foo'");
 		expect(result.error?.description).toContain('Param: foo');
+	});
+});
+
+describe('Continue On Fail', () => {
+	it('turns a bad input and an unusable reply into paired error items; the other items succeed', async () => {
+		const { bodies } = answerPosts(PATH, 2, (body) =>
+			chatReply([{ content: (body.messages as Array<{ content: string }>)[0].content.startsWith('b') ? '{"ok":true}' : 'not JSON' }]),
+		);
+		const params = { ...complete(), messages: { message: [{ role: 'user', content: '={{ $json.q }} (answer in JSON)' }] }, options: { temperature: '={{ $json.t }}', responseFormat: 'json_object' } };
+		const items = [{ json: { q: 'a', t: 5 } }, { json: { q: 'b', t: 1 } }, { json: { q: 'c', t: 1 } }];
+		const result = await runWorkflow(singleNodeWorkflow(params, items, { continueOnFail: true }), credentials);
+		expect(result.error).toBeUndefined();
+		expect(bodies).toHaveLength(2);
+		const output = result.output('OpenAI');
+		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(output[0].json.error).toBe('Sampling Temperature: must be between 0 and 2 (got 5)');
+		expect(output[1].json).toEqual({ text: '{"ok":true}', data: { ok: true }, finishReason: 'stop', usage: USAGE });
+		expect(output[2].json.error).toBe('The reply is not valid JSON');
 	});
 });
 

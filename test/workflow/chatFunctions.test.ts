@@ -1,4 +1,4 @@
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE, NODE_TYPE, runWorkflow, stepFunctions } from '../harness/n8n';
 import type { WorkflowJson } from '../harness/n8n';
@@ -191,7 +191,7 @@ describe('callFunctions -> Code node -> respondToFunctions in one workflow', () 
 			type: NODE_TYPE,
 			typeVersion: 1,
 			position: [x, 0] as [number, number],
-			parameters,
+			parameters: parameters as INodeParameters,
 			credentials: { [CREDENTIAL_TYPE]: { id: '1', name: 'OpenAI' } },
 		});
 		return {

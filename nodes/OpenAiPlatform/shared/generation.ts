@@ -261,6 +261,19 @@ const OTHER_FIELDS: Partial<Record<GenerationOptionName, INodeProperties>> = {
 	},
 };
 
+/** The "Prompt" text field of the operations that take one. */
+export function promptField(override: Partial<INodeProperties> = {}): INodeProperties {
+	return {
+		displayName: 'Prompt',
+		name: 'prompt',
+		type: 'string',
+		typeOptions: { rows: 4 },
+		required: true,
+		default: '',
+		...override,
+	} as INodeProperties;
+}
+
 /** One field of an "Options" collection, with the operation's own default or description if given. */
 export function generationOptionField(
 	name: GenerationOptionName,

@@ -31,3 +31,11 @@ export function parseJsonField(context: IExecuteSingleFunctions, field: string, 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/** A text parameter that must not be blank (an expression may still make it so), as given (not trimmed). */
+export function requiredText(context: IExecuteSingleFunctions, parameter: string, field: string): string {
+	const value = context.getNodeParameter(parameter, '') as unknown;
+	const text = value === undefined || value === null ? '' : String(value);
+	if (!text.trim()) throw fieldError(context, field, 'is empty');
+	return text;
+}

@@ -7,9 +7,9 @@ import type {
 
 import { readBinaryFile } from '../../shared/binary';
 import { forOperation, modelField, simplifyField } from '../../shared/fields';
-import { optionsCollection } from '../../shared/generation';
-import { fieldError } from '../../shared/validation';
-import { checkParticipantName, participantNameField, roleField } from './messages';
+import { optionsCollection, promptField } from '../../shared/generation';
+import { fieldError, requiredText } from '../../shared/validation';
+import { checkParticipantName, messageCollection } from './messages';
 import { simplifyChatReply } from './reply';
 import { chatOperation, chatRequest } from './request';
 
@@ -80,8 +80,7 @@ async function imagePart(context: IExecuteSingleFunctions, field: string, entry:
 
 /** Prompt-and-images mode: one user message with the prompt and every image. */
 async function promptMessages(context: IExecuteSingleFunctions): Promise<ChatCompletionMessageParam[]> {
-	const prompt = String(context.getNodeParameter('prompt', '') ?? '');
-	if (!prompt.trim()) throw fieldError(context, 'Prompt', 'is empty');
+	const prompt = requiredText(context, 'prompt', 'Prompt');
 	const images = ((context.getNodeParameter('images', {}) as { image?: ImageEntry[] }).image ?? []);
 	if (!images.length) throw fieldError(context, 'Images', 'add at least one image');
 	const parts: ChatCompletionContentPart[] = [{ type: 'text', text: prompt }];
@@ -151,16 +150,12 @@ export const analyzeImageFields: INodeProperties[] = forOperation('chat', 'analy
 			{ name: 'Message List', value: 'messages', description: 'A conversation whose user messages mix text and images' },
 		],
 	},
-	{
-		displayName: 'Prompt',
-		name: 'prompt',
-		type: 'string',
-		typeOptions: { rows: 3 },
-		default: '',
+	promptField({
+		required: false,
 		placeholder: 'e.g. What is in this image?',
 		displayOptions: { show: { inputMode: ['prompt'] } },
 		description: 'How to analyze the images',
-	},
+	}),
 	{
 		displayName: 'Images',
 		name: 'images',
@@ -189,70 +184,49 @@ export const analyzeImageFields: INodeProperties[] = forOperation('chat', 'analy
 			},
 		],
 	},
-	{
-		displayName: 'Messages',
-		name: 'visionMessages',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true, sortable: true },
-		placeholder: 'Add Message',
-		default: { message: [{ role: 'user', content: '' }] },
-		displayOptions: { show: { inputMode: ['messages'] } },
-		options: [
+	messageCollection(
+		{ displayName: 'Messages', name: 'visionMessages', displayOptions: { show: { inputMode: ['messages'] } } },
+		'The text of the message (for user messages, sent before the parts below)',
+		[
 			{
-				name: 'message',
-				displayName: 'Message',
-				values: [
-					roleField,
+				displayName: 'Parts',
+				name: 'parts',
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: true, sortable: true },
+				placeholder: 'Add Text or Image',
+				default: {},
+				displayOptions: { show: { role: ['user'] } },
+				options: [
 					{
-						displayName: 'Content',
-						name: 'content',
-						type: 'string',
-						typeOptions: { rows: 3 },
-						default: '',
-						description: 'The text of the message (for user messages, sent before the parts below)',
-					},
-					participantNameField,
-					{
-						displayName: 'Parts',
-						name: 'parts',
-						type: 'fixedCollection',
-						typeOptions: { multipleValues: true, sortable: true },
-						placeholder: 'Add Text or Image',
-						default: {},
-						displayOptions: { show: { role: ['user'] } },
-						options: [
+						name: 'part',
+						displayName: 'Part',
+						values: [
 							{
-								name: 'part',
-								displayName: 'Part',
-								values: [
-									{
-										displayName: 'Type',
-										name: 'type',
-										type: 'options',
-										default: 'url',
-										options: [
-											{ name: 'Image (Binary File)', value: 'binary' },
-											{ name: 'Image URL', value: 'url' },
-											{ name: 'Text', value: 'text' },
-										],
-									},
-									{
-										displayName: 'Text',
-										name: 'text',
-										type: 'string',
-										typeOptions: { rows: 2 },
-										default: '',
-										displayOptions: { show: { type: ['text'] } },
-									},
-									...imageFields('type', 'url', 'binary'),
+								displayName: 'Type',
+								name: 'type',
+								type: 'options',
+								default: 'url',
+								options: [
+									{ name: 'Image (Binary File)', value: 'binary' },
+									{ name: 'Image URL', value: 'url' },
+									{ name: 'Text', value: 'text' },
 								],
 							},
+							{
+								displayName: 'Text',
+								name: 'text',
+								type: 'string',
+								typeOptions: { rows: 2 },
+								default: '',
+								displayOptions: { show: { type: ['text'] } },
+							},
+							...imageFields('type', 'url', 'binary'),
 						],
 					},
 				],
 			},
 		],
-	},
+	),
 	simplifyField(),
 	optionsCollection(
 		['frequencyPenalty', 'logitBias', 'maxTokens', 'n', 'otherParameters', 'presencePenalty', 'reasoningEffort', 'sanitizeText', 'seed', 'stop', 'temperature', 'topP', 'user'],

@@ -2,7 +2,7 @@ import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } fr
 
 import { forOperation, modelField, simplifyField } from '../../shared/fields';
 import { optionsCollection } from '../../shared/generation';
-import { fieldError } from '../../shared/validation';
+import { requiredText } from '../../shared/validation';
 import { instructionRole } from './model';
 import { simplifyChatReply } from './reply';
 import { chatOperation, chatRequest } from './request';
@@ -19,8 +19,7 @@ export function editInstructions(instruction: string): string {
 /** preSend: the instruction (as system, or developer for reasoning models) and the input (as user). */
 async function buildEditRequest(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const input = String(this.getNodeParameter('input', '') ?? '');
-	const instruction = String(this.getNodeParameter('instruction', '') ?? '').trim();
-	if (!instruction) throw fieldError(this, 'Instruction', 'is empty');
+	const instruction = requiredText(this, 'instruction', 'Instruction').trim();
 	const model = String(this.getNodeParameter('model', '', { extractValue: true }));
 	return chatRequest(this, requestOptions, {
 		messages: [

@@ -2,7 +2,7 @@ import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } fr
 
 import { forOperation, modelField, simplifyField } from '../../shared/fields';
 import { optionsCollection, whenSimplified } from '../../shared/generation';
-import { fieldError } from '../../shared/validation';
+import { requiredText } from '../../shared/validation';
 import type { FieldEntry, ObjectEntry } from './extractSchema';
 import { FIELDS_LABEL, OBJECTS_LABEL, extractionSchema, fieldValues } from './extractSchema';
 import { instructionRole } from './model';
@@ -21,8 +21,7 @@ export function extractionInstructions(whatToExtract: string): string {
 
 /** preSend: instructions, the text, and a strict JSON schema built from the field list. */
 async function buildExtractDataRequest(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-	const text = String(this.getNodeParameter('text', '') ?? '');
-	if (!text.trim()) throw fieldError(this, 'Text to Parse', 'is empty');
+	const text = requiredText(this, 'text', 'Text to Parse');
 	const fields = ((this.getNodeParameter('fields', {}) as { field?: FieldEntry[] }).field ?? []);
 	const objects = ((this.getNodeParameter('objectDefinitions', {}) as { object?: ObjectEntry[] }).object ?? []);
 	const schema = extractionSchema(this, fields, objects);

@@ -40,6 +40,36 @@ export function checkParticipantName(context: IExecuteSingleFunctions, field: st
 	return text;
 }
 
+/**
+ * A list of messages as fields: role, content, name, and any extra values (e.g. image parts). The
+ * items are `{ message: [{ role, content, name, ... }] }`.
+ */
+export function messageCollection(
+	field: Pick<INodeProperties, 'name' | 'displayName'> & Partial<INodeProperties>,
+	contentDescription: string,
+	extraValues: INodeProperties[] = [],
+): INodeProperties {
+	return {
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true, sortable: true },
+		placeholder: 'Add Message',
+		default: { message: [{ role: 'user', content: '' }] },
+		options: [
+			{
+				name: 'message',
+				displayName: 'Message',
+				values: [
+					roleField,
+					{ displayName: 'Content', name: 'content', type: 'string', typeOptions: { rows: 4 }, default: '', description: contentDescription },
+					participantNameField,
+					...extraValues,
+				],
+			},
+		],
+		...field,
+	} as INodeProperties;
+}
+
 interface MessageListOptions {
 	/** Label in the editor and in error messages. */
 	displayName?: string;
@@ -75,34 +105,7 @@ export function messageListFields({
 				{ name: 'Using JSON', value: 'json', description: 'An array of messages as the API takes them, e.g. the output of an earlier node' },
 			],
 		},
-		{
-			displayName,
-			name: 'messages',
-			type: 'fixedCollection',
-			typeOptions: { multipleValues: true, sortable: true },
-			placeholder: 'Add Message',
-			displayOptions: { show: { messagesInput: ['fields'] } },
-			default: { message: [{ role: 'user', content: '' }] },
-			description,
-			options: [
-				{
-					name: 'message',
-					displayName: 'Message',
-					values: [
-						roleField,
-						{
-							displayName: 'Content',
-							name: 'content',
-							type: 'string',
-							typeOptions: { rows: 4 },
-							default: '',
-							description: 'The text of the message',
-						},
-						participantNameField,
-					],
-				},
-			],
-		},
+		messageCollection({ displayName, name: 'messages', description, displayOptions: { show: { messagesInput: ['fields'] } } }, 'The text of the message'),
 		{
 			displayName: `${displayName} (JSON)`,
 			name: 'messagesJson',

@@ -1,15 +1,14 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
 import { forOperation, modelField, simplifyField } from '../../shared/fields';
-import { optionsCollection } from '../../shared/generation';
-import { fieldError } from '../../shared/validation';
+import { optionsCollection, promptField } from '../../shared/generation';
+import { requiredText } from '../../shared/validation';
 import { simplifyChatReply } from './reply';
 import { CHAT_OPTIONS, chatOperation, chatRequest } from './request';
 
 /** preSend: the prompt as the one user message. */
 async function buildPromptRequest(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-	const prompt = String(this.getNodeParameter('prompt', '') ?? '');
-	if (!prompt.trim()) throw fieldError(this, 'Prompt', 'is empty');
+	const prompt = requiredText(this, 'prompt', 'Prompt');
 	return chatRequest(this, requestOptions, { messages: [{ role: 'user', content: prompt }] });
 }
 
@@ -26,16 +25,7 @@ export const promptOperation = chatOperation(
 
 export const promptFields: INodeProperties[] = forOperation('chat', 'prompt', [
 	modelField({ capability: 'chat' }),
-	{
-		displayName: 'Prompt',
-		name: 'prompt',
-		type: 'string',
-		typeOptions: { rows: 4 },
-		required: true,
-		default: '',
-		placeholder: 'e.g. Write a haiku about automation',
-		description: 'What to ask the model. It is sent as the only (user) message.',
-	},
+	promptField({ placeholder: 'e.g. Write a haiku about automation', description: 'What to ask the model. It is sent as the only (user) message.' }),
 	simplifyField(),
 	optionsCollection(CHAT_OPTIONS),
 ]);

@@ -5,7 +5,7 @@ import { forOperation, modelField, simplifyField } from '../../shared/fields';
 import { choicesOf, optionsCollection, optionsOf, whenSimplified } from '../../shared/generation';
 import type { PaginationFunction } from '../../shared/transport';
 import { sendRequest, settle } from '../../shared/transport';
-import { fieldError, isPlainObject, parseJsonField } from '../../shared/validation';
+import { fieldError, isPlainObject, parseJsonField, requiredText } from '../../shared/validation';
 import { instructionRole } from './model';
 import { parseJsonReply } from './reply';
 import { chatRequest } from './request';
@@ -44,8 +44,7 @@ function translationOf(context: IExecuteSingleFunctions): Translation {
 	if (!noSchema && !schema) {
 		throw fieldError(context, 'Content Type Schema', 'expected the content type, or its "schema" list of fields (uid, data_type)');
 	}
-	const language = String(context.getNodeParameter('targetLanguage', '') ?? '').trim();
-	if (!language) throw fieldError(context, 'Target Language', 'is empty');
+	const language = requiredText(context, 'targetLanguage', 'Target Language').trim();
 	return { entry, plan: translationPlan(entry, schema), language };
 }
 

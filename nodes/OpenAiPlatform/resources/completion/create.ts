@@ -10,11 +10,12 @@ import {
 	numberField,
 	optionsCollection,
 	optionsOf,
+	promptField,
 	otherParametersOf,
 	sanitizeText,
 	whenSimplified,
 } from '../../shared/generation';
-import { fieldError } from '../../shared/validation';
+import { fieldError, requiredText } from '../../shared/validation';
 
 const LOGPROBS: NumberRule = {
 	displayName: 'Log Probabilities',
@@ -38,8 +39,7 @@ const BEST_OF: NumberRule = {
 
 /** preSend: the prompt and the options of the legacy endpoint (max_tokens, not max_completion_tokens). */
 async function buildCompletionRequest(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-	const prompt = String(this.getNodeParameter('prompt', '') ?? '');
-	if (!prompt) throw fieldError(this, 'Prompt', 'is empty');
+	const prompt = requiredText(this, 'prompt', 'Prompt');
 	const body = { ...(requestOptions.body as IDataObject), prompt } as CompletionCreateParamsNonStreaming & IDataObject;
 	const options = optionsOf(this);
 	applyGenerationOptions(this, body, options, { maxTokensProperty: 'max_tokens' });
@@ -82,15 +82,7 @@ export const createOperation: INodePropertyOptions = {
 
 export const createFields: INodeProperties[] = forOperation('completion', 'create', [
 	modelField({ capability: 'completion', placeholder: 'e.g. gpt-3.5-turbo-instruct' }),
-	{
-		displayName: 'Prompt',
-		name: 'prompt',
-		type: 'string',
-		typeOptions: { rows: 4 },
-		required: true,
-		default: '',
-		description: 'The text to continue',
-	},
+	promptField({ description: 'The text to continue' }),
 	simplifyField(),
 	optionsCollection(
 		['frequencyPenalty', 'logitBias', 'maxTokens', 'n', 'otherParameters', 'presencePenalty', 'sanitizeText', 'seed', 'stop', 'temperature', 'topP', 'user'],
