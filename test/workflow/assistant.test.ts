@@ -211,7 +211,7 @@ describe('assistant.getAll', () => {
 		expect(result.error).toBeUndefined();
 		expect(calls()).toEqual(['GET /v1/assistants?limit=100', 'GET /v1/assistants?limit=100&after=asst_2']);
 		expect(result.output('OpenAI').map((item) => item.json.id)).toEqual(['asst_1', 'asst_2', 'asst_3']);
-		expect(result.output('OpenAI').every((item) => (item.pairedItem as IDataObject).item === 0)).toBe(true);
+		expect(result.output('OpenAI').map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }, { item: 0 }]);
 	});
 
 	it('asks for no more than the limit', async () => {
