@@ -90,12 +90,17 @@ async function buildRunBody(this: IExecuteSingleFunctions, requestOptions: IHttp
 	const body: RunCreateParamsNonStreaming = { assistant_id: assistantIdOf(this) };
 	if (options.model !== undefined) {
 		const model = locatorValue(options.model);
-		if (!model) fail(this, 'Model: choose a model or remove the option');
+		if (!model) fail(this, 'Model (Override): choose a model or remove the option');
 		body.model = model;
 	}
 	if (options.instructions !== undefined) body.instructions = options.instructions;
 	if (options.additionalInstructions) body.additional_instructions = options.additionalInstructions;
-	const tools: AssistantTool[] | undefined = toolsFrom(this, { builtInTools: options.builtInTools, functions: options.functions }, 20);
+	const tools: AssistantTool[] | undefined = toolsFrom(
+		this,
+		{ builtInTools: options.builtInTools, functions: options.functions },
+		20,
+		' (Override)',
+	);
 	if (tools !== undefined) body.tools = tools;
 	requestOptions.body = body as unknown as IDataObject;
 	return requestOptions;
@@ -166,10 +171,11 @@ const messageAssistant: PaginationFunction = async function (this, requestData) 
 		const options = optionsOf(this);
 		const policy: ActiveRunPolicy = options.activeRun ?? 'wait';
 		const message = messageBodyOf(this);
-		let threadId = threadIdOf(this);
+		const givenThreadId = threadIdOf(this);
 		const timeoutSeconds = timeoutOf(this, options);
 
-		if (!threadId) {
+		let threadId = givenThreadId;
+		if (!givenThreadId) {
 			const thread = await threadsRequest<Partial<Thread>>({ context: this }, 'POST', '/threads', {
 				body: { messages: [message] } satisfies ThreadCreateParams,
 			});
@@ -178,7 +184,7 @@ const messageAssistant: PaginationFunction = async function (this, requestData) 
 		}
 		const turn = startTurn(this, threadId, timeoutSeconds);
 		const threadUrl = `/threads/${encodeURIComponent(threadId)}`;
-		if (threadIdOf(this)) {
+		if (givenThreadId) {
 			await whenThreadFree(turn, policy, true, async () => await threadsRequest(turn, 'POST', `${threadUrl}/messages`, { body: message }));
 		}
 		const created = await whenThreadFree(

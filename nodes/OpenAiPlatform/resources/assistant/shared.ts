@@ -147,7 +147,15 @@ export function jsonObject(context: IExecuteSingleFunctions, field: string, raw:
 }
 
 /** The tools the fields describe, or undefined when neither field was set. */
-export function toolsFrom(context: IExecuteSingleFunctions, values: ToolValues, maxTools: number): AssistantTool[] | undefined {
+export function toolsFrom(
+	context: IExecuteSingleFunctions,
+	values: ToolValues,
+	maxTools: number,
+	/** Added to the field names in errors, e.g. " (Override)" for message's options. */
+	labelSuffix = '',
+): AssistantTool[] | undefined {
+	const builtInLabel = `Built-In Tools${labelSuffix}`;
+	const functionsLabel = `Functions${labelSuffix}`;
 	if (values.builtInTools === undefined && values.functions === undefined) return undefined;
 	const tools: AssistantTool[] = [];
 	for (const type of values.builtInTools ?? []) {
@@ -155,15 +163,15 @@ export function toolsFrom(context: IExecuteSingleFunctions, values: ToolValues, 
 		else if (type === 'file_search') {
 			const max = values.fileSearchMaxResults;
 			tools.push(max === undefined ? { type: 'file_search' } : { type: 'file_search', file_search: { max_num_results: max } });
-		} else fail(context, `Built-In Tools: unknown tool "${String(type)}"`);
+		} else fail(context, `${builtInLabel}: unknown tool "${String(type)}"`);
 	}
 	const seen = new Set<string>();
 	for (const entry of values.functions?.function ?? []) {
 		const name = (entry.name ?? '').trim();
 		if (!FUNCTION_NAME.test(name)) {
-			fail(context, `Functions: the name "${name}" is not allowed`, 'Use 1 to 64 letters, digits, underscores or dashes.');
+			fail(context, `${functionsLabel}: the name "${name}" is not allowed`, 'Use 1 to 64 letters, digits, underscores or dashes.');
 		}
-		if (seen.has(name)) fail(context, `Functions: "${name}" is defined twice`);
+		if (seen.has(name)) fail(context, `${functionsLabel}: "${name}" is defined twice`);
 		seen.add(name);
 		const hasParameters = entry.parameters !== undefined && entry.parameters !== '';
 		tools.push({
@@ -171,12 +179,12 @@ export function toolsFrom(context: IExecuteSingleFunctions, values: ToolValues, 
 			function: {
 				name,
 				...(entry.description ? { description: entry.description } : {}),
-				...(hasParameters ? { parameters: jsonObject(context, `Functions: parameters of "${name}"`, entry.parameters) } : {}),
+				...(hasParameters ? { parameters: jsonObject(context, `${functionsLabel}: parameters of "${name}"`, entry.parameters) } : {}),
 				...(entry.strict ? { strict: true } : {}),
 			},
 		});
 	}
-	if (tools.length > maxTools) fail(context, `Functions: at most ${maxTools} tools are allowed, got ${tools.length}`);
+	if (tools.length > maxTools) fail(context, `${functionsLabel}: at most ${maxTools} tools are allowed, got ${tools.length}`);
 	return tools;
 }
 
@@ -272,14 +280,14 @@ export const settingFields: INodeProperties[] = [
 		default: 'medium',
 		description: 'For reasoning models: how much they think before answering',
 		options: [
+			{ name: 'Extra High', value: 'xhigh' },
 			{ name: 'High', value: 'high' },
 			{ name: 'Low', value: 'low' },
 			{ name: 'Max', value: 'max' },
 			{ name: 'Medium', value: 'medium' },
 			{ name: 'Minimal', value: 'minimal' },
 			{ name: 'None', value: 'none' },
-			{ name: 'Extra High', value: 'xhigh' },
-		].sort((a, b) => a.name.localeCompare(b.name)),
+		],
 	},
 	{
 		displayName: 'Response Format',
