@@ -1,31 +1,15 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import type { AssistantCreateParams, AssistantTool } from 'openai/resources/beta/assistants';
 import type { AssistantResponseFormatOption } from 'openai/resources/beta/threads/threads';
 import type { ReasoningEffort } from 'openai/resources/shared';
 
 import { idLocatorField, modelField } from '../../shared/fields';
+import { checkLength, checkRange, fail, idList, jsonObject, locatorValue, metadataField as metadataField_, metadataFrom } from '../../shared/validation';
 
 /** Every Assistants API request carries it. */
 export const ASSISTANTS_BETA = { 'OpenAI-Beta': 'assistants=v2' };
 
 export const RESOURCE = 'assistant';
-
-export function fail(context: IExecuteSingleFunctions, message: string, description?: string): never {
-	throw new NodeOperationError(context.getNode(), message, { itemIndex: context.getItemIndex(), description });
-}
-
-/** The value of a resource locator (or of a plain string, e.g. from an expression). */
-export function locatorValue(raw: unknown): string {
-	if (raw && typeof raw === 'object' && 'value' in raw) return String((raw as { value?: unknown }).value ?? '').trim();
-	return typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
-}
-
-/** IDs typed as "a, b" or one per line, or mapped as an array. */
-export function idList(raw: unknown): string[] {
-	const parts = Array.isArray(raw) ? raw.map((v) => String(v ?? '')) : typeof raw === 'string' ? raw.split(/[\s,]+/) : [];
-	return parts.map((id) => id.trim()).filter(Boolean);
-}
 
 /** The "Assistant" picker of get, update, delete and message; `inUrl` makes it the request's `/assistants/{id}`. */
 export function assistantLocator(description: string, inUrl: boolean): INodeProperties {
@@ -132,20 +116,6 @@ export interface ToolValues {
 	fileSearchMaxResults?: number;
 }
 
-/** Parses a JSON field that must hold an object (it may already be one when set by an expression). */
-export function jsonObject(context: IExecuteSingleFunctions, field: string, raw: unknown): IDataObject {
-	let value = raw;
-	if (typeof raw === 'string') {
-		try {
-			value = JSON.parse(raw);
-		} catch (error) {
-			fail(context, `${field}: not valid JSON`, (error as Error).message);
-		}
-	}
-	if (!value || typeof value !== 'object' || Array.isArray(value)) fail(context, `${field}: must be a JSON object`);
-	return value as IDataObject;
-}
-
 /** The tools the fields describe, or undefined when neither field was set. */
 export function toolsFrom(
 	context: IExecuteSingleFunctions,
@@ -198,40 +168,7 @@ export function mergeTools(current: unknown, added: AssistantTool[]): AssistantT
 	return [...kept, ...added];
 }
 
-const metadataField: INodeProperties = {
-	displayName: 'Metadata',
-	name: 'metadata',
-	type: 'fixedCollection',
-	typeOptions: { multipleValues: true },
-	placeholder: 'Add Pair',
-	default: {},
-	description: 'Up to 16 key-value pairs stored with the assistant (keys up to 64 characters, values up to 512)',
-	options: [
-		{
-			name: 'pair',
-			displayName: 'Pair',
-			values: [
-				{ displayName: 'Key', name: 'key', type: 'string', default: '' },
-				{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-			],
-		},
-	],
-};
-
-export function metadataFrom(context: IExecuteSingleFunctions, raw: { pair?: Array<{ key?: string; value?: unknown }> } | undefined): Record<string, string> {
-	const pairs = raw?.pair ?? [];
-	if (pairs.length > 16) fail(context, `Metadata: at most 16 pairs are allowed, got ${pairs.length}`);
-	const metadata: Record<string, string> = {};
-	for (const { key = '', value } of pairs) {
-		const text = value === undefined || value === null ? '' : String(value);
-		if (!key) fail(context, 'Metadata: a key is empty');
-		if (key.length > 64) fail(context, `Metadata: the key "${key.slice(0, 20)}…" is longer than 64 characters`);
-		if (text.length > 512) fail(context, `Metadata: the value of "${key}" is longer than 512 characters`);
-		if (key in metadata) fail(context, `Metadata: the key "${key}" is given twice`);
-		metadata[key] = text;
-	}
-	return metadata;
-}
+const metadataField = metadataField_('Up to 16 key-value pairs stored with the assistant (keys up to 64 characters, values up to 512)');
 
 /** The assistant settings create puts under "Options" and update under "Update Fields", in alphabetical order. */
 export const settingFields: INodeProperties[] = [
@@ -351,16 +288,6 @@ export interface AssistantValues extends ToolValues {
 	jsonSchemaName?: string;
 	jsonSchemaStrict?: boolean;
 	reasoningEffort?: string;
-}
-
-function checkLength(context: IExecuteSingleFunctions, field: string, value: string | undefined, max: number): void {
-	if (value !== undefined && value.length > max) fail(context, `${field}: at most ${max} characters are allowed, got ${value.length}`);
-}
-
-function checkRange(context: IExecuteSingleFunctions, field: string, value: number | undefined, min: number, max: number): void {
-	if (value !== undefined && !(Number.isFinite(value) && value >= min && value <= max)) {
-		fail(context, `${field}: must be between ${min} and ${max}, got ${String(value)}`);
-	}
 }
 
 function responseFormatFrom(context: IExecuteSingleFunctions, values: AssistantValues): AssistantResponseFormatOption {
