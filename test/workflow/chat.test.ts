@@ -38,7 +38,7 @@ describe('chat.complete', () => {
 					user: 'user-1',
 					serviceTier: 'flex',
 					store: true,
-					metadata: { entry: [{ key: 'team', value: 'ops' }] },
+					metadata: { pair: [{ key: 'team', value: 'ops' }] },
 					responseFormat: 'json_schema',
 					jsonSchema: '{"type":"object","properties":{"answer":{"type":"string"}},"required":["answer"],"additionalProperties":false}',
 					schemaName: 'math_answer',
@@ -244,20 +244,20 @@ describe('chat.complete', () => {
 		['JSON messages that are not a list', { messagesInput: 'json', messagesJson: '{"role":"user"}' }, 'Messages: expected a non-empty JSON array of messages'],
 		['a JSON message without role', { messagesInput: 'json', messagesJson: '[{"content":"x"}]' }, 'Messages: message 1 has no valid role (system, developer, user, assistant or tool)'],
 		['broken JSON messages', { messagesInput: 'json', messagesJson: '[{' }, 'Messages: not valid JSON'],
-		['a temperature above 2', { options: { temperature: 3 } }, 'Sampling Temperature: must be between 0 and 2 (got 3)'],
-		['a top p below 0', { options: { topP: -0.1 } }, 'Top P: must be between 0 and 1 (got -0.1)'],
-		['a penalty above 2', { options: { presencePenalty: 2.5 } }, 'Presence Penalty: must be between -2 and 2 (got 2.5)'],
-		['n of 0', { options: { n: 0 } }, 'Number of Completions: must be between 1 and 128 (got 0)'],
+		['a temperature above 2', { options: { temperature: 3 } }, 'Sampling Temperature: must be between 0 and 2, got 3'],
+		['a top p below 0', { options: { topP: -0.1 } }, 'Top P: must be between 0 and 1, got -0.1'],
+		['a penalty above 2', { options: { presencePenalty: 2.5 } }, 'Presence Penalty: must be between -2 and 2, got 2.5'],
+		['n of 0', { options: { n: 0 } }, 'Number of Completions: must be between 1 and 128, got 0'],
 		['fractional max tokens', { options: { maxTokens: 1.5 } }, 'Maximum Number of Tokens: must be a whole number'],
 		['five stop sequences', { options: { stop: ['a', 'b', 'c', 'd', 'e'] } }, 'Stop Sequences: at most 4 are allowed (got 5)'],
 		['a logit bias token that is no ID', { options: { logitBias: { bias: [{ id: 'hello', probability: 1 }] } } }, 'Token Probability (Logit Bias): "hello" is not a token ID (a whole number from the model\'s tokenizer)'],
 		['a logit bias over 100', { options: { logitBias: { bias: [{ id: '12', probability: 101 }] } } }, 'Token Probability (Logit Bias): the probability of token 12 must be a whole number between -100 and 100 (got 101)'],
 		['a JSON schema that is not JSON', { options: { responseFormat: 'json_schema', jsonSchema: '{"type":' } }, 'JSON Schema: not valid JSON'],
 		['a bad schema name', { options: { responseFormat: 'json_schema', jsonSchema: '{}', schemaName: 'my schema' } }, 'Schema Name: "my schema" may only contain letters, digits, _ and -, up to 64 characters'],
-		['a bad function name', { options: { functions: { function: [{ name: 'get weather', parameters: '{}' }] } } }, 'Functions: "get weather" is not a valid function name (letters, digits, _ and - only, up to 64 characters)'],
-		['function parameters that are a list', { options: { functions: { function: [{ name: 'f', parameters: '[]' }] } } }, 'Functions: the parameters of "f" must be a JSON schema object'],
+		['a bad function name', { options: { functions: { function: [{ name: 'get weather', parameters: '{}' }] } } }, 'Functions: the name "get weather" is not allowed'],
+		['function parameters that are a list', { options: { functions: { function: [{ name: 'f', parameters: '[]' }] } } }, 'Functions: parameters of "f": must be a JSON object'],
 		['a tool choice of an unknown function', { options: { functions: { function: [{ name: 'f', parameters: '{}' }] }, toolChoice: 'function', toolChoiceFunction: 'g' } }, 'Function Name: "g" is not one of the functions defined'],
-		['metadata with 17 entries', { options: { metadata: { entry: Array.from({ length: 17 }, (_, i) => ({ key: `k${i}`, value: 'v' })) } } }, 'Metadata: at most 16 entries are allowed (got 17)'],
+		['metadata with 17 entries', { options: { metadata: { pair: Array.from({ length: 17 }, (_, i) => ({ key: `k${i}`, value: 'v' })) } } }, 'Metadata: at most 16 pairs are allowed, got 17'],
 		['another parameter that is not JSON', { options: { otherParameters: { parameter: [{ name: 'x', type: 'json', value: '{' }] } } }, 'Other Input Parameters: "x" is not valid JSON'],
 		['another parameter that is not a number', { options: { otherParameters: { parameter: [{ name: 'x', type: 'number', value: 'ten' }] } } }, 'Other Input Parameters: "x" is not a number'],
 	])('refuses %s before sending, naming the field', async (_, extra, message) => {
@@ -284,7 +284,7 @@ describe('Continue On Fail', () => {
 		expect(bodies).toHaveLength(2);
 		const output = result.output('OpenAI');
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(output[0].json.error).toBe('Sampling Temperature: must be between 0 and 2 (got 5)');
+		expect(output[0].json.error).toBe('Sampling Temperature: must be between 0 and 2, got 5');
 		expect(output[1].json).toEqual({ text: '{"ok":true}', data: { ok: true }, finishReason: 'stop', usage: USAGE });
 		expect(output[2].json.error).toBe('The reply is not valid JSON');
 	});

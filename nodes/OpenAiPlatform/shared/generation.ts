@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { fieldError, isPlainObject } from './validation';
+import { fail, isPlainObject, metadataField, metadataFrom } from './validation';
 
 /**
  * The text-generation options chat completions and legacy completions share (and responses may):
@@ -151,25 +151,7 @@ const OTHER_FIELDS: Partial<Record<GenerationOptionName, INodeProperties>> = {
 			},
 		],
 	},
-	metadata: {
-		displayName: 'Metadata',
-		name: 'metadata',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Metadata',
-		default: {},
-		description: 'Up to 16 key-value pairs stored with the object (keys up to 64 characters, values up to 512)',
-		options: [
-			{
-				name: 'entry',
-				displayName: 'Entry',
-				values: [
-					{ displayName: 'Key', name: 'key', type: 'string', default: '' },
-					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-				],
-			},
-		],
-	},
+	metadata: metadataField('Up to 16 key-value pairs stored with the completion (keys up to 64 characters, values up to 512)'),
 	otherParameters: {
 		displayName: 'Other Input Parameters',
 		name: 'otherParameters',
@@ -211,6 +193,7 @@ const OTHER_FIELDS: Partial<Record<GenerationOptionName, INodeProperties>> = {
 			{ name: 'Extra High', value: 'xhigh' },
 			{ name: 'High', value: 'high' },
 			{ name: 'Low', value: 'low' },
+			{ name: 'Max', value: 'max' },
 			{ name: 'Medium', value: 'medium' },
 			{ name: 'Minimal', value: 'minimal' },
 			{ name: 'None', value: 'none' },
@@ -313,8 +296,8 @@ export function optionsCollection(
 
 export function checkedNumber(context: IExecuteSingleFunctions, rule: NumberRule, raw: unknown): number {
 	const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
-	if (typeof value !== 'number' || !Number.isFinite(value)) throw fieldError(context, rule.displayName, `"${String(raw)}" is not a number`);
-	if (rule.integer && !Number.isInteger(value)) throw fieldError(context, rule.displayName, 'must be a whole number');
+	if (typeof value !== 'number' || !Number.isFinite(value)) fail(context, `${rule.displayName}: "${String(raw)}" is not a number`);
+	if (rule.integer && !Number.isInteger(value)) fail(context, `${rule.displayName}: must be a whole number`);
 	const outOfRange = (rule.min !== undefined && value < rule.min) || (rule.max !== undefined && value > rule.max);
 	if (outOfRange) {
 		const range =
@@ -323,7 +306,7 @@ export function checkedNumber(context: IExecuteSingleFunctions, rule: NumberRule
 				: rule.min !== undefined
 					? `at least ${rule.min}`
 					: `at most ${rule.max}`;
-		throw fieldError(context, rule.displayName, `must be ${range} (got ${value})`);
+		fail(context, `${rule.displayName}: must be ${range}, got ${value}`);
 	}
 	return value;
 }
@@ -342,10 +325,10 @@ function logitBiasOf(context: IExecuteSingleFunctions, collection: unknown): IDa
 	const bias: IDataObject = {};
 	for (const { id: tokenId, probability } of entriesOf<{ id?: unknown; probability?: unknown }>(collection, 'bias')) {
 		const id = String(tokenId ?? '').trim();
-		if (!/^\d+$/.test(id)) throw fieldError(context, field, `"${id}" is not a token ID (a whole number from the model's tokenizer)`);
+		if (!/^\d+$/.test(id)) fail(context, `${field}: "${id}" is not a token ID (a whole number from the model's tokenizer)`);
 		const value = Number(probability ?? 0);
 		if (!Number.isInteger(value) || value < -100 || value > 100) {
-			throw fieldError(context, field, `the probability of token ${id} must be a whole number between -100 and 100 (got ${String(probability)})`);
+			fail(context, `${field}: the probability of token ${id} must be a whole number between -100 and 100 (got ${String(probability)})`);
 		}
 		bias[id] = value;
 	}
@@ -354,23 +337,8 @@ function logitBiasOf(context: IExecuteSingleFunctions, collection: unknown): IDa
 
 function stopOf(context: IExecuteSingleFunctions, raw: unknown): string[] | undefined {
 	const list = (Array.isArray(raw) ? raw : [raw]).filter((s) => s !== undefined && s !== null && s !== '').map(String);
-	if (list.length > 4) throw fieldError(context, 'Stop Sequences', `at most 4 are allowed (got ${list.length})`);
+	if (list.length > 4) fail(context, `Stop Sequences: at most 4 are allowed (got ${list.length})`);
 	return list.length ? list : undefined;
-}
-
-/** Metadata as the API takes it: at most 16 string pairs, keys up to 64 characters, values up to 512. */
-export function metadataOf(context: IExecuteSingleFunctions, collection: unknown, field = 'Metadata'): IDataObject | undefined {
-	const metadata: IDataObject = {};
-	for (const { key, value } of entriesOf<{ key?: unknown; value?: unknown }>(collection, 'entry')) {
-		const name = String(key ?? '').trim();
-		if (!name) throw fieldError(context, field, 'every entry needs a key');
-		if (name.length > 64) throw fieldError(context, field, `key "${name.slice(0, 20)}…" is longer than 64 characters`);
-		const text = String(value ?? '');
-		if (text.length > 512) throw fieldError(context, field, `the value of "${name}" is longer than 512 characters`);
-		metadata[name] = text;
-	}
-	if (Object.keys(metadata).length > 16) throw fieldError(context, field, `at most 16 entries are allowed (got ${Object.keys(metadata).length})`);
-	return Object.keys(metadata).length ? metadata : undefined;
 }
 
 /** "Other Input Parameters": name, type and value of any body parameter, parsed by type. */
@@ -379,18 +347,18 @@ export function otherParametersOf(context: IExecuteSingleFunctions, collection: 
 	const body: IDataObject = {};
 	for (const { name, type, value } of entriesOf<{ name?: unknown; type?: string; value?: unknown }>(collection, 'parameter')) {
 		const key = String(name ?? '').trim();
-		if (!key) throw fieldError(context, field, 'every parameter needs a name');
+		if (!key) fail(context, `${field}: every parameter needs a name`);
 		const text = typeof value === 'string' ? value : JSON.stringify(value ?? '');
 		switch (type) {
 			case 'number': {
 				const number = Number(text);
-				if (text.trim() === '' || !Number.isFinite(number)) throw fieldError(context, field, `"${key}" is not a number`);
+				if (text.trim() === '' || !Number.isFinite(number)) fail(context, `${field}: "${key}" is not a number`);
 				body[key] = number;
 				break;
 			}
 			case 'boolean': {
 				const lower = text.trim().toLowerCase();
-				if (lower !== 'true' && lower !== 'false') throw fieldError(context, field, `"${key}" must be true or false`);
+				if (lower !== 'true' && lower !== 'false') fail(context, `${field}: "${key}" must be true or false`);
 				body[key] = lower === 'true';
 				break;
 			}
@@ -398,7 +366,7 @@ export function otherParametersOf(context: IExecuteSingleFunctions, collection: 
 				try {
 					body[key] = (typeof value === 'string' ? JSON.parse(value) : value) as IDataObject;
 				} catch (error) {
-					throw fieldError(context, field, `"${key}" is not valid JSON`, (error as Error).message);
+					fail(context, `${field}: "${key}" is not valid JSON`, (error as Error).message);
 				}
 				break;
 			default:
@@ -438,8 +406,8 @@ export function applyGenerationOptions(
 				break;
 			}
 			case 'metadata': {
-				const metadata = metadataOf(context, raw);
-				if (metadata) body.metadata = metadata;
+				const metadata = metadataFrom(context, raw as Parameters<typeof metadataFrom>[1]);
+				if (Object.keys(metadata).length) body.metadata = metadata;
 				break;
 			}
 			case 'user':

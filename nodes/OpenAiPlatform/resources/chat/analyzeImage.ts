@@ -8,7 +8,7 @@ import type {
 import { readBinaryFile } from '../../shared/binary';
 import { forOperation, modelField, simplifyField } from '../../shared/fields';
 import { optionsCollection, promptField } from '../../shared/generation';
-import { fieldError, requiredText } from '../../shared/validation';
+import { fail, requiredText } from '../../shared/validation';
 import { checkParticipantName, messageCollection } from './messages';
 import { simplifyChatReply } from './reply';
 import { chatOperation, chatRequest } from './request';
@@ -72,8 +72,8 @@ async function imagePart(context: IExecuteSingleFunctions, field: string, entry:
 		url = `data:${mimeType};base64,${Buffer.from(await file.blob.arrayBuffer()).toString('base64')}`;
 	} else {
 		url = String(entry.url ?? '').trim();
-		if (!url) throw fieldError(context, field, `image ${position} has no URL`);
-		if (!/^(https?:\/\/|data:image\/)/i.test(url)) throw fieldError(context, field, `"${url.slice(0, 80)}" is not an http(s) or data URL`);
+		if (!url) fail(context, `${field}: image ${position} has no URL`);
+		if (!/^(https?:\/\/|data:image\/)/i.test(url)) fail(context, `${field}: "${url.slice(0, 80)}" is not an http(s) or data URL`);
 	}
 	return { type: 'image_url', image_url: { url, detail: entry.detail ?? 'auto' } };
 }
@@ -82,7 +82,7 @@ async function imagePart(context: IExecuteSingleFunctions, field: string, entry:
 async function promptMessages(context: IExecuteSingleFunctions): Promise<ChatCompletionMessageParam[]> {
 	const prompt = requiredText(context, 'prompt', 'Prompt');
 	const images = ((context.getNodeParameter('images', {}) as { image?: ImageEntry[] }).image ?? []);
-	if (!images.length) throw fieldError(context, 'Images', 'add at least one image');
+	if (!images.length) fail(context, 'Images: add at least one image');
 	const parts: ChatCompletionContentPart[] = [{ type: 'text', text: prompt }];
 	for (const [index, image] of images.entries()) parts.push(await imagePart(context, 'Images', image, image.source === 'binary', index + 1));
 	return [{ role: 'user', content: parts }];
@@ -99,7 +99,7 @@ interface VisionMessage {
 async function listMessages(context: IExecuteSingleFunctions): Promise<ChatCompletionMessageParam[]> {
 	const field = 'Messages';
 	const entries = ((context.getNodeParameter('visionMessages', {}) as { message?: VisionMessage[] }).message ?? []);
-	if (!entries.length) throw fieldError(context, field, 'add at least one message');
+	if (!entries.length) fail(context, `${field}: add at least one message`);
 	const messages: ChatCompletionMessageParam[] = [];
 	for (const entry of entries) {
 		const role = entry.role ?? 'user';

@@ -2,17 +2,18 @@ import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } fr
 
 import { forOperation, modelField, simplifyField } from '../../shared/fields';
 import { optionsCollection } from '../../shared/generation';
-import { fieldError } from '../../shared/validation';
+import { functionToolsFrom, functionsField } from '../../shared/functions';
+import { fail } from '../../shared/validation';
 import { messageListFields, messagesFrom } from './messages';
 import { simplifyFunctionCallsReply } from './reply';
 import { CHAT_OPTIONS, chatOperation, chatRequest } from './request';
-import { functionsField, parallelToolCallsField, toolChoiceFields, toolChoiceFrom, toolsFrom } from './tools';
+import { parallelToolCallsField, toolChoiceFields, toolChoiceFrom } from './tools';
 
 /** preSend: the messages, the function definitions and the tool choice. */
 async function buildCallFunctionsRequest(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const messages = messagesFrom(this);
-	const tools = toolsFrom(this, this.getNodeParameter('functions', {}));
-	if (!tools.length) throw fieldError(this, 'Functions', 'add at least one function');
+	const tools = functionToolsFrom(this, this.getNodeParameter('functions', {}) as Parameters<typeof functionToolsFrom>[1]);
+	if (!tools.length) fail(this, 'Functions: add at least one function');
 	const toolChoice = toolChoiceFrom(this, this.getNodeParameter('toolChoice', 'auto'), this.getNodeParameter('toolChoiceFunction', ''), tools);
 	return chatRequest(this, requestOptions, { messages, body: { tools, ...(toolChoice ? { tool_choice: toolChoice } : {}) } });
 }
@@ -31,7 +32,11 @@ export const callFunctionsOperation = chatOperation(
 export const callFunctionsFields: INodeProperties[] = forOperation('chat', 'callFunctions', [
 	modelField({ capability: 'chat' }),
 	...messageListFields(),
-	{ ...functionsField(), required: true, default: { function: [{ name: '', description: '' }] } },
+	{
+		...functionsField('Functions the model may call. It answers with the calls and their arguments; your workflow runs them.'),
+		required: true,
+		default: { function: [{ name: '', description: '' }] },
+	},
 	...toolChoiceFields(),
 	simplifyField(
 		'Whether to return "toolCalls" (ID, name, parsed arguments), the "assistantMessage" and the "messages" sent, ready for Respond to Functions, instead of the raw reply',

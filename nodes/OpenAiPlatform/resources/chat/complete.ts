@@ -1,11 +1,12 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
 import { forOperation, modelField, simplifyField } from '../../shared/fields';
+import { functionsField } from '../../shared/functions';
 import { optionsCollection } from '../../shared/generation';
 import { messageListFields, messagesFrom } from './messages';
 import { simplifyChatReply } from './reply';
 import { CHAT_OPTIONS, chatOperation, chatRequest, responseFormatOptions } from './request';
-import { functionsField, parallelToolCallsField, toolChoiceFields } from './tools';
+import { parallelToolCallsField, toolChoiceFields } from './tools';
 
 /** preSend: the message list plus every option. */
 async function buildCompleteRequest(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
@@ -27,7 +28,7 @@ export const completeOperation = chatOperation(
 export const completeOptions = optionsCollection(CHAT_OPTIONS, {
 	extra: [
 		...responseFormatOptions,
-		functionsField({ description: 'Functions the model may call (tools). Its calls come back under "toolCalls".' }),
+		functionsField('Functions the model may call (tools). Its calls come back under "toolCalls".'),
 		...toolChoiceFields(),
 		parallelToolCallsField,
 	],

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { fieldError } from '../../shared/validation';
+import { fail } from '../../shared/validation';
 
 export const FIELDS_LABEL = 'Fields to Extract';
 export const OBJECTS_LABEL = 'Object Definitions';
@@ -91,11 +91,7 @@ type Describe = (name: string) => string;
 
 function checkName(context: IExecuteSingleFunctions, label: string, name: string, describe: Describe): void {
 	if (!NAME_RULE.test(name)) {
-		throw fieldError(
-			context,
-			label,
-			`${describe(name)} is not a valid name: start with a letter or _, then use letters, digits or _ only (no spaces, commas or symbols)`,
-		);
+		fail(context, `${label}: ${describe(name)} is not a valid name: start with a letter or _, then use letters, digits or _ only (no spaces, commas or symbols)`);
 	}
 }
 
@@ -105,12 +101,12 @@ function checkName(context: IExecuteSingleFunctions, label: string, name: string
  * recursively). Names are checked and every error names the bad field or object.
  */
 export function extractionSchema(context: IExecuteSingleFunctions, fields: FieldEntry[], objects: ObjectEntry[]): IDataObject {
-	if (!fields.length) throw fieldError(context, FIELDS_LABEL, 'add at least one field');
+	if (!fields.length) fail(context, `${FIELDS_LABEL}: add at least one field`);
 	const definitions = new Map<string, ObjectEntry>();
 	for (const object of objects) {
 		const name = String(object.name ?? '').trim();
 		checkName(context, OBJECTS_LABEL, name, (n) => `object "${n}"`);
-		if (definitions.has(name)) throw fieldError(context, OBJECTS_LABEL, `object "${name}" is defined twice`);
+		if (definitions.has(name)) fail(context, `${OBJECTS_LABEL}: object "${name}" is defined twice`);
 		definitions.set(name, object);
 	}
 	const used = new Set<string>();
@@ -125,14 +121,14 @@ export function extractionSchema(context: IExecuteSingleFunctions, fields: Field
 		if (base === 'object') {
 			const objectName = String(field.objectName ?? '').trim();
 			if (!definitions.has(objectName)) {
-				throw fieldError(context, label, `${describe(String(field.name))} refers to object "${objectName}", which is not in Object Definitions`);
+				fail(context, `${label}: ${describe(String(field.name))} refers to object "${objectName}", which is not in Object Definitions`);
 			}
 			used.add(objectName);
 			item = { $ref: `#/$defs/${objectName}` };
 		} else if (SCALARS[base]) {
 			item = { type: SCALARS[base] };
 		} else {
-			throw fieldError(context, label, `${describe(String(field.name))} has an unknown data type "${type}"`);
+			fail(context, `${label}: ${describe(String(field.name))} has an unknown data type "${type}"`);
 		}
 		if (isArray) schema = { type: optional ? ['array', 'null'] : 'array', items: item };
 		else if (item.$ref) schema = optional ? { anyOf: [item, { type: 'null' }] } : { ...item };
@@ -153,7 +149,7 @@ export function extractionSchema(context: IExecuteSingleFunctions, fields: Field
 		for (const field of entries) {
 			const name = String(field.name ?? '').trim();
 			checkName(context, label, name, describe);
-			if (properties[name]) throw fieldError(context, label, `${describe(name)} is defined twice`);
+			if (properties[name]) fail(context, `${label}: ${describe(name)} is defined twice`);
 			properties[name] = propertySchema({ ...field, name }, label, describe);
 		}
 		return { type: 'object', properties, required: Object.keys(properties), additionalProperties: false };
@@ -167,7 +163,7 @@ export function extractionSchema(context: IExecuteSingleFunctions, fields: Field
 		if (defs[name]) continue;
 		const object = definitions.get(name) as ObjectEntry;
 		const properties = object.properties?.property ?? [];
-		if (!properties.length) throw fieldError(context, OBJECTS_LABEL, `object "${name}" has no properties`);
+		if (!properties.length) fail(context, `${OBJECTS_LABEL}: object "${name}" has no properties`);
 		const before = new Set(used);
 		defs[name] = {
 			...objectSchema(properties, OBJECTS_LABEL, (n) => `property "${n}" of object "${name}"`),

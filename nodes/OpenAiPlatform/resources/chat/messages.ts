@@ -1,7 +1,7 @@
 import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 
-import { fieldError, isPlainObject, parseJsonField } from '../../shared/validation';
+import { fail, isPlainObject, optionalJson } from '../../shared/validation';
 
 /** The role picker of a message, shared by every message list. */
 export const roleField: INodeProperties = {
@@ -35,7 +35,7 @@ export function checkParticipantName(context: IExecuteSingleFunctions, field: st
 	if (name === undefined || name === null || name === '') return undefined;
 	const text = String(name);
 	if (!NAME_RULE.test(text)) {
-		throw fieldError(context, field, `name "${text}" may only contain letters, digits and _ (no spaces), up to 64 characters`);
+		fail(context, `${field}: name "${text}" may only contain letters, digits and _ (no spaces), up to 64 characters`);
 	}
 	return text;
 }
@@ -121,17 +121,17 @@ const JSON_ROLES = new Set(['system', 'developer', 'user', 'assistant', 'tool', 
 
 function checkJsonMessage(context: IExecuteSingleFunctions, field: string, message: unknown, index: number): ChatCompletionMessageParam {
 	const where = `message ${index + 1}`;
-	if (!isPlainObject(message)) throw fieldError(context, field, `${where} is not an object`);
+	if (!isPlainObject(message)) fail(context, `${field}: ${where} is not an object`);
 	const role = message.role;
 	if (typeof role !== 'string' || !JSON_ROLES.has(role)) {
-		throw fieldError(context, field, `${where} has no valid role (system, developer, user, assistant or tool)`);
+		fail(context, `${field}: ${where} has no valid role (system, developer, user, assistant or tool)`);
 	}
 	const hasContent = message.content !== undefined && message.content !== null;
-	if (!hasContent && role !== 'assistant') throw fieldError(context, field, `${where} (${role}) has no content`);
+	if (!hasContent && role !== 'assistant') fail(context, `${field}: ${where} (${role}) has no content`);
 	if (role === 'assistant' && !hasContent && !Array.isArray(message.tool_calls)) {
-		throw fieldError(context, field, `${where} (assistant) has neither content nor tool calls`);
+		fail(context, `${field}: ${where} (assistant) has neither content nor tool calls`);
 	}
-	if (role === 'tool' && typeof message.tool_call_id !== 'string') throw fieldError(context, field, `${where} (tool) has no tool_call_id`);
+	if (role === 'tool' && typeof message.tool_call_id !== 'string') fail(context, `${field}: ${where} (tool) has no tool_call_id`);
 	if (role !== 'tool' && role !== 'function') checkParticipantName(context, field, message.name);
 	return message as unknown as ChatCompletionMessageParam;
 }
@@ -140,13 +140,13 @@ function checkJsonMessage(context: IExecuteSingleFunctions, field: string, messa
 export function messagesFrom(context: IExecuteSingleFunctions, field = 'Messages'): ChatCompletionMessageParam[] {
 	const input = context.getNodeParameter('messagesInput', 'fields') as string;
 	if (input === 'json') {
-		let parsed = parseJsonField(context, field, context.getNodeParameter('messagesJson', '[]'));
+		let parsed = optionalJson(context, field, context.getNodeParameter('messagesJson', '[]'));
 		if (isPlainObject(parsed) && Array.isArray(parsed.messages)) parsed = parsed.messages;
-		if (!Array.isArray(parsed) || parsed.length === 0) throw fieldError(context, field, 'expected a non-empty JSON array of messages');
+		if (!Array.isArray(parsed) || parsed.length === 0) fail(context, `${field}: expected a non-empty JSON array of messages`);
 		return parsed.map((message, index) => checkJsonMessage(context, field, message, index));
 	}
 	const entries = ((context.getNodeParameter('messages', {}) as { message?: Array<{ role?: string; content?: string; name?: string }> }).message ?? []);
-	if (entries.length === 0) throw fieldError(context, field, 'add at least one message');
+	if (entries.length === 0) fail(context, `${field}: add at least one message`);
 	return entries.map((entry) => {
 		const name = checkParticipantName(context, field, entry.name);
 		const role = (entry.role ?? 'user') as 'system' | 'developer' | 'user' | 'assistant';

@@ -11,9 +11,10 @@ import type { ChatCompletionCreateParamsNonStreaming, ChatCompletionMessageParam
 
 import type { GenerationOptionName } from '../../shared/generation';
 import { applyGenerationOptions, optionsOf, otherParametersOf } from '../../shared/generation';
-import { fieldError, isPlainObject, parseJsonField } from '../../shared/validation';
+import { FUNCTION_NAME, functionToolsFrom } from '../../shared/functions';
+import { fail, jsonObject } from '../../shared/validation';
 import { applyReasoningModelRules, isReasoningModel } from './model';
-import { toolChoiceFrom, toolsFrom } from './tools';
+import { toolChoiceFrom } from './tools';
 
 /** Every shared option a chat completion takes (complete, prompt, callFunctions, respondToFunctions). */
 export const CHAT_OPTIONS: GenerationOptionName[] = [
@@ -82,11 +83,10 @@ function responseFormatFrom(context: IExecuteSingleFunctions, options: IDataObje
 	const type = String(options.responseFormat ?? 'text');
 	if (type === 'json_object') return { type: 'json_object' };
 	if (type !== 'json_schema') return { type: 'text' };
-	const schema = parseJsonField(context, 'JSON Schema', options.jsonSchema ?? '');
-	if (!isPlainObject(schema)) throw fieldError(context, 'JSON Schema', 'must be a JSON schema object');
+	const schema = jsonObject(context, 'JSON Schema', options.jsonSchema ?? '');
 	const name = String(options.schemaName ?? 'response').trim() || 'response';
-	if (!/^[A-Za-z0-9_-]{1,64}$/.test(name)) {
-		throw fieldError(context, 'Schema Name', `"${name}" may only contain letters, digits, _ and -, up to 64 characters`);
+	if (!FUNCTION_NAME.test(name)) {
+		fail(context, `Schema Name: "${name}" may only contain letters, digits, _ and -, up to 64 characters`);
 	}
 	return { type: 'json_schema', json_schema: { name, schema, strict: options.strictSchema !== false } };
 }
@@ -120,7 +120,7 @@ export function chatRequest(
 	applyGenerationOptions(context, body, options);
 	if (options.responseFormat !== undefined) body.response_format = responseFormatFrom(context, options);
 	if (options.functions !== undefined) {
-		const tools = toolsFrom(context, options.functions);
+		const tools = functionToolsFrom(context, options.functions as Parameters<typeof functionToolsFrom>[1]);
 		if (tools.length) body.tools = tools;
 		const choice = toolChoiceFrom(context, options.toolChoice, options.toolChoiceFunction, tools);
 		if (choice && tools.length) body.tool_choice = choice;

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodePr
 import type { ChatCompletionMessageParam, ChatCompletionToolMessageParam } from 'openai/resources/chat/completions';
 
 import { forOperation, modelField, simplifyField } from '../../shared/fields';
-import { fieldError, isPlainObject, parseJsonField } from '../../shared/validation';
+import { fail, isPlainObject, optionalJson } from '../../shared/validation';
 import { completeOptions } from './complete';
 import { messageListFields, messagesFrom } from './messages';
 import { simplifyChatReply } from './reply';
@@ -19,24 +19,24 @@ interface CallRef {
 
 /** The assistant message with the tool calls, as Call Functions outputs it (or the whole output item). */
 function assistantMessageFrom(context: IExecuteSingleFunctions): { message: IDataObject; calls: CallRef[] } {
-	let value = parseJsonField(context, ASSISTANT, context.getNodeParameter('assistantMessage', ''));
+	let value = optionalJson(context, ASSISTANT, context.getNodeParameter('assistantMessage', ''));
 	if (isPlainObject(value) && isPlainObject(value.assistantMessage)) value = value.assistantMessage;
-	if (!isPlainObject(value)) throw fieldError(context, ASSISTANT, 'expected the assistant message object (the "assistantMessage" of Call Functions)');
-	if (value.role !== undefined && value.role !== 'assistant') throw fieldError(context, ASSISTANT, `has role "${String(value.role)}", expected "assistant"`);
+	if (!isPlainObject(value)) fail(context, `${ASSISTANT}: expected the assistant message object (the "assistantMessage" of Call Functions)`);
+	if (value.role !== undefined && value.role !== 'assistant') fail(context, `${ASSISTANT}: has role "${String(value.role)}", expected "assistant"`);
 	const rawCalls = Array.isArray(value.tool_calls) ? value.tool_calls : [];
 	if (!rawCalls.length) {
-		throw fieldError(context, ASSISTANT, 'has no tool calls, so there is nothing to respond to', 'The model answered without calling a function; its answer is the "text" of Call Functions.');
+		fail(context, `${ASSISTANT}: has no tool calls, so there is nothing to respond to`, 'The model answered without calling a function; its answer is the "text" of Call Functions.');
 	}
 	const calls: CallRef[] = [];
 	const toolCalls = rawCalls.map((call, index) => {
-		if (!isPlainObject(call) || typeof call.id !== 'string' || !call.id) throw fieldError(context, ASSISTANT, `tool call ${index + 1} has no ID`);
+		if (!isPlainObject(call) || typeof call.id !== 'string' || !call.id) fail(context, `${ASSISTANT}: tool call ${index + 1} has no ID`);
 		if (isPlainObject(call.custom)) {
 			calls.push({ id: call.id, name: String(call.custom.name ?? '') });
 			return { id: call.id, type: 'custom', custom: call.custom };
 		}
 		const fn = isPlainObject(call.function) ? call.function : {};
 		const name = String(fn.name ?? '');
-		if (!name) throw fieldError(context, ASSISTANT, `tool call "${call.id}" names no function`);
+		if (!name) fail(context, `${ASSISTANT}: tool call "${call.id}" names no function`);
 		calls.push({ id: call.id, name });
 		const args = typeof fn.arguments === 'string' ? fn.arguments : JSON.stringify(fn.arguments ?? {});
 		return { id: call.id, type: 'function', function: { name, arguments: args } };
@@ -56,7 +56,7 @@ const VALUE_KEYS = ['result', 'output', 'content'];
 function resultsFrom(context: IExecuteSingleFunctions, calls: CallRef[]): Map<string, string> {
 	const results = new Map<string, string>();
 	const add = (id: string, value: unknown) => {
-		if (results.has(id)) throw fieldError(context, RESULTS, `tool call "${id}" has more than one result`);
+		if (results.has(id)) fail(context, `${RESULTS}: tool call "${id}" has more than one result`);
 		results.set(id, resultText(value));
 	};
 	if (context.getNodeParameter('resultsInput', 'json') === 'fields') {
@@ -65,7 +65,7 @@ function resultsFrom(context: IExecuteSingleFunctions, calls: CallRef[]): Map<st
 		}
 		return results;
 	}
-	let value = parseJsonField(context, RESULTS, context.getNodeParameter('functionResults', ''));
+	let value = optionalJson(context, RESULTS, context.getNodeParameter('functionResults', ''));
 	if (isPlainObject(value) && ID_KEYS.some((key) => key in (value as object))) value = [value];
 	if (Array.isArray(value)) {
 		const keyed = value.filter((entry) => isPlainObject(entry) && ID_KEYS.some((key) => typeof entry[key] === 'string'));
@@ -75,11 +75,11 @@ function resultsFrom(context: IExecuteSingleFunctions, calls: CallRef[]): Map<st
 			return results;
 		}
 		for (const entry of value) {
-			if (!keyed.includes(entry)) throw fieldError(context, RESULTS, 'every result needs the "toolCallId" it answers (or give one result per call, in call order, without IDs)');
+			if (!keyed.includes(entry)) fail(context, `${RESULTS}: every result needs the "toolCallId" it answers (or give one result per call, in call order, without IDs)`);
 			const record = entry as IDataObject;
 			const id = String(ID_KEYS.map((key) => record[key]).find((v) => typeof v === 'string'));
 			const valueKey = VALUE_KEYS.find((key) => key in record);
-			if (!valueKey) throw fieldError(context, RESULTS, `the result for "${id}" has no "result" value`);
+			if (!valueKey) fail(context, `${RESULTS}: the result for "${id}" has no "result" value`);
 			add(id, record[valueKey]);
 		}
 		return results;
@@ -88,7 +88,7 @@ function resultsFrom(context: IExecuteSingleFunctions, calls: CallRef[]): Map<st
 		for (const [id, result] of Object.entries(value)) add(id, result);
 		return results;
 	}
-	throw fieldError(context, RESULTS, 'expected a list of {"toolCallId", "result"} objects or an object mapping tool call IDs to results');
+	fail(context, `${RESULTS}: expected a list of {"toolCallId", "result"} objects or an object mapping tool call IDs to results`);
 }
 
 /** preSend: earlier messages + the assistant's tool calls + one tool message per call, in call order. */
@@ -98,11 +98,11 @@ async function buildRespondToFunctionsRequest(this: IExecuteSingleFunctions, req
 	const results = resultsFrom(this, calls);
 	const callIds = new Set(calls.map((call) => call.id));
 	for (const id of results.keys()) {
-		if (!callIds.has(id)) throw fieldError(this, RESULTS, `"${id}" is not a tool call of the assistant message (its calls: ${[...callIds].join(', ')})`);
+		if (!callIds.has(id)) fail(this, `${RESULTS}: "${id}" is not a tool call of the assistant message (its calls: ${[...callIds].join(', ')})`);
 	}
 	const toolMessages: ChatCompletionToolMessageParam[] = calls.map((call) => {
 		const content = results.get(call.id);
-		if (content === undefined) throw fieldError(this, RESULTS, `no result for tool call "${call.id}" (${call.name})`);
+		if (content === undefined) fail(this, `${RESULTS}: no result for tool call "${call.id}" (${call.name})`);
 		return { role: 'tool', tool_call_id: call.id, content };
 	});
 	// The earlier messages may already end with this assistant message (a conversation passed whole).

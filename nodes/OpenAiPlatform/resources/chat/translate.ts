@@ -5,7 +5,7 @@ import { forOperation, modelField, simplifyField } from '../../shared/fields';
 import { choicesOf, optionsCollection, optionsOf, whenSimplified } from '../../shared/generation';
 import type { PaginationFunction } from '../../shared/transport';
 import { sendRequest, settle } from '../../shared/transport';
-import { fieldError, isPlainObject, parseJsonField, requiredText } from '../../shared/validation';
+import { fail, isPlainObject, optionalJson, requiredText } from '../../shared/validation';
 import { instructionRole } from './model';
 import { parseJsonReply } from './reply';
 import { chatRequest } from './request';
@@ -36,13 +36,13 @@ interface Translation {
 
 /** The entry, what of it gets translated, and into which language; every problem names its field. */
 function translationOf(context: IExecuteSingleFunctions): Translation {
-	const entry = parseJsonField(context, 'Entry Data', context.getNodeParameter('entry', ''));
-	if (!isPlainObject(entry) && !Array.isArray(entry)) throw fieldError(context, 'Entry Data', 'expected the entry as a JSON object');
-	const rawSchema = parseJsonField(context, 'Content Type Schema', context.getNodeParameter('contentTypeSchema', ''));
+	const entry = optionalJson(context, 'Entry Data', context.getNodeParameter('entry', ''));
+	if (!isPlainObject(entry) && !Array.isArray(entry)) fail(context, 'Entry Data: expected the entry as a JSON object');
+	const rawSchema = optionalJson(context, 'Content Type Schema', context.getNodeParameter('contentTypeSchema', ''));
 	const noSchema = rawSchema === undefined || rawSchema === null || (isPlainObject(rawSchema) && Object.keys(rawSchema).length === 0);
 	const schema = noSchema ? undefined : schemaFieldsOf(rawSchema);
 	if (!noSchema && !schema) {
-		throw fieldError(context, 'Content Type Schema', 'expected the content type, or its "schema" list of fields (uid, data_type)');
+		fail(context, 'Content Type Schema: expected the content type, or its "schema" list of fields (uid, data_type)');
 	}
 	const language = requiredText(context, 'targetLanguage', 'Target Language').trim();
 	return { entry, plan: translationPlan(entry, schema), language };

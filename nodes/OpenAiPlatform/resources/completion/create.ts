@@ -15,7 +15,7 @@ import {
 	sanitizeText,
 	whenSimplified,
 } from '../../shared/generation';
-import { fieldError, requiredText } from '../../shared/validation';
+import { fail, requiredText } from '../../shared/validation';
 
 const LOGPROBS: NumberRule = {
 	displayName: 'Log Probabilities',
@@ -48,7 +48,7 @@ async function buildCompletionRequest(this: IExecuteSingleFunctions, requestOpti
 	if (options.logprobs !== undefined) body.logprobs = checkedNumber(this, LOGPROBS, options.logprobs);
 	if (options.bestOf !== undefined) {
 		body.best_of = checkedNumber(this, BEST_OF, options.bestOf);
-		if (body.best_of < (body.n ?? 1)) throw fieldError(this, 'Best Of', `must be at least Number of Completions (${body.n})`);
+		if (body.best_of < (body.n ?? 1)) fail(this, `Best Of: must be at least Number of Completions (${body.n})`);
 	}
 	Object.assign(body, otherParametersOf(this, options.otherParameters));
 	return { ...requestOptions, body };
