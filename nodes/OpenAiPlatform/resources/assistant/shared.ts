@@ -6,6 +6,7 @@ import type { ReasoningEffort } from 'openai/resources/shared';
 import { idLocatorField, modelField } from '../../shared/fields';
 import type { FunctionEntry } from '../../shared/functions';
 import { FUNCTION_NAME, functionToolsFrom, functionsField } from '../../shared/functions';
+import { generationOptionField } from '../../shared/generation';
 import { checkLength, checkRange, fail, idList, jsonObject, locatorValue, metadataField as metadataField_, metadataFrom } from '../../shared/validation';
 
 /** Every Assistants API request carries it. */
@@ -140,22 +141,7 @@ export const settingFields: INodeProperties[] = [
 		description: 'For the "JSON Schema" response format: a name for the schema',
 	},
 	metadataField,
-	{
-		displayName: 'Reasoning Effort',
-		name: 'reasoningEffort',
-		type: 'options',
-		default: 'medium',
-		description: 'For reasoning models: how much they think before answering',
-		options: [
-			{ name: 'Extra High', value: 'xhigh' },
-			{ name: 'High', value: 'high' },
-			{ name: 'Low', value: 'low' },
-			{ name: 'Max', value: 'max' },
-			{ name: 'Medium', value: 'medium' },
-			{ name: 'Minimal', value: 'minimal' },
-			{ name: 'None', value: 'none' },
-		],
-	},
+	generationOptionField('reasoningEffort', { description: 'For reasoning models: how much they think before answering' }),
 	{
 		displayName: 'Response Format',
 		name: 'responseFormat',
