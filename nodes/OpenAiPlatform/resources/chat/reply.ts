@@ -121,11 +121,12 @@ export function simplifyChatCompletion(
 	const format = isPlainObject(request.response_format) ? request.response_format.type : undefined;
 	const wantsJson = format === 'json_object' || format === 'json_schema';
 	const sanitize = optionsOf(context).sanitizeText === true;
-	const choices = choicesOf(context, reply).map((choice) => simplifyChoice(context, choice, wantsJson, sanitize));
+	const raw = choicesOf(context, reply);
+	const choices = raw.map((choice) => simplifyChoice(context, choice, wantsJson, sanitize));
 	const out: IDataObject = { ...choices[0] };
 	if (withFunctionCalls || choices[0].toolCalls) {
 		out.toolCalls = choices[0].toolCalls ?? [];
-		out.assistantMessage = assistantMessageOf(messageOf(choicesOf(context, reply)[0]));
+		out.assistantMessage = assistantMessageOf(messageOf(raw[0]));
 		out.messages = (request.messages as IDataObject[] | undefined) ?? [];
 	}
 	if (choices.length > 1) out.choices = choices;
