@@ -85,3 +85,21 @@ export function metadataFrom(context: IExecuteSingleFunctions, raw: { pair?: Arr
 	}
 	return metadata;
 }
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A JSON field that may be left empty: `undefined` then, else its parsed value. */
+export function optionalJson(context: IExecuteSingleFunctions, field: string, raw: unknown): unknown {
+	if (typeof raw === 'string' && !raw.trim()) return undefined;
+	return jsonValue(context, field, raw);
+}
+
+/** A text parameter that must not be blank (an expression may still make it so), returned as given. */
+export function requiredText(context: IExecuteSingleFunctions, parameter: string, field: string): string {
+	const value = context.getNodeParameter(parameter, '') as unknown;
+	const text = value === undefined || value === null ? '' : String(value);
+	if (!text.trim()) fail(context, `${field}: is empty`);
+	return text;
+}

@@ -4,6 +4,9 @@ import type { AssistantResponseFormatOption } from 'openai/resources/beta/thread
 import type { ReasoningEffort } from 'openai/resources/shared';
 
 import { idLocatorField, modelField } from '../../shared/fields';
+import type { FunctionEntry } from '../../shared/functions';
+import { FUNCTION_NAME, functionToolsFrom, functionsField } from '../../shared/functions';
+import { generationOptionField } from '../../shared/generation';
 import { checkLength, checkRange, fail, idList, jsonObject, locatorValue, metadataField as metadataField_, metadataFrom } from '../../shared/validation';
 
 /** Every Assistants API request carries it. */
@@ -38,8 +41,6 @@ export async function requireAssistant(this: IExecuteSingleFunctions, requestOpt
 	return requestOptions;
 }
 
-const FUNCTION_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
-
 /** "Built-In Tools" and "Functions": the tools of an assistant, or a run's override of them. */
 export function toolFields(): INodeProperties[] {
 	return [
@@ -54,60 +55,8 @@ export function toolFields(): INodeProperties[] {
 				{ name: 'File Search', value: 'file_search', description: 'Search the attached vector store' },
 			],
 		},
-		{
-			displayName: 'Functions',
-			name: 'functions',
-			type: 'fixedCollection',
-			typeOptions: { multipleValues: true },
-			placeholder: 'Add Function',
-			default: {},
-			description: 'Functions the assistant may ask your workflow to call (the run then ends with status "requires_action")',
-			options: [
-				{
-					name: 'function',
-					displayName: 'Function',
-					values: [
-						{
-							displayName: 'Name',
-							name: 'name',
-							type: 'string',
-							default: '',
-							placeholder: 'e.g. get_weather',
-							description: 'Letters, digits, underscores and dashes, up to 64 characters',
-						},
-						{
-							displayName: 'Description',
-							name: 'description',
-							type: 'string',
-							default: '',
-							description: 'What the function does, so the model knows when to call it',
-						},
-						{
-							displayName: 'Parameters (JSON Schema)',
-							name: 'parameters',
-							type: 'json',
-							default: '{\n  "type": "object",\n  "properties": {}\n}',
-							description: 'The arguments the function takes, as a JSON Schema object',
-						},
-						{
-							displayName: 'Strict',
-							name: 'strict',
-							type: 'boolean',
-							default: false,
-							description: 'Whether the model must follow the schema exactly (structured outputs)',
-						},
-					],
-				},
-			],
-		},
+		functionsField('Functions the assistant may ask your workflow to call (the run then ends with status "requires_action")'),
 	];
-}
-
-interface FunctionEntry {
-	name?: string;
-	description?: string;
-	parameters?: unknown;
-	strict?: boolean;
 }
 
 export interface ToolValues {
@@ -135,25 +84,7 @@ export function toolsFrom(
 			tools.push(max === undefined ? { type: 'file_search' } : { type: 'file_search', file_search: { max_num_results: max } });
 		} else fail(context, `${builtInLabel}: unknown tool "${String(type)}"`);
 	}
-	const seen = new Set<string>();
-	for (const entry of values.functions?.function ?? []) {
-		const name = (entry.name ?? '').trim();
-		if (!FUNCTION_NAME.test(name)) {
-			fail(context, `${functionsLabel}: the name "${name}" is not allowed`, 'Use 1 to 64 letters, digits, underscores or dashes.');
-		}
-		if (seen.has(name)) fail(context, `${functionsLabel}: "${name}" is defined twice`);
-		seen.add(name);
-		const hasParameters = entry.parameters !== undefined && entry.parameters !== '';
-		tools.push({
-			type: 'function',
-			function: {
-				name,
-				...(entry.description ? { description: entry.description } : {}),
-				...(hasParameters ? { parameters: jsonObject(context, `${functionsLabel}: parameters of "${name}"`, entry.parameters) } : {}),
-				...(entry.strict ? { strict: true } : {}),
-			},
-		});
-	}
+	tools.push(...functionToolsFrom(context, values.functions, functionsLabel));
 	if (tools.length > maxTools) fail(context, `${functionsLabel}: at most ${maxTools} tools are allowed, got ${tools.length}`);
 	return tools;
 }
@@ -210,22 +141,7 @@ export const settingFields: INodeProperties[] = [
 		description: 'For the "JSON Schema" response format: a name for the schema',
 	},
 	metadataField,
-	{
-		displayName: 'Reasoning Effort',
-		name: 'reasoningEffort',
-		type: 'options',
-		default: 'medium',
-		description: 'For reasoning models: how much they think before answering',
-		options: [
-			{ name: 'Extra High', value: 'xhigh' },
-			{ name: 'High', value: 'high' },
-			{ name: 'Low', value: 'low' },
-			{ name: 'Max', value: 'max' },
-			{ name: 'Medium', value: 'medium' },
-			{ name: 'Minimal', value: 'minimal' },
-			{ name: 'None', value: 'none' },
-		],
-	},
+	generationOptionField('reasoningEffort', { description: 'For reasoning models: how much they think before answering' }),
 	{
 		displayName: 'Response Format',
 		name: 'responseFormat',
