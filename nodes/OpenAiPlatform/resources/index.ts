@@ -1,7 +1,9 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { apiCallDescription } from './apiCall';
+import { conversationDescription } from './conversation';
 import { modelDescription } from './model';
+import { responseDescription } from './response';
 
 interface Resource {
 	option: INodePropertyOptions;
@@ -11,6 +13,8 @@ interface Resource {
 /** Every resource the node offers, in the order the selector shows them. */
 const RESOURCES: Resource[] = [
 	{ option: { name: 'Model', value: 'model', description: 'List, describe and delete models' }, properties: modelDescription },
+	{ option: { name: 'Response', value: 'response', description: 'Generate responses with tools and manage stored responses' }, properties: responseDescription },
+	{ option: { name: 'Conversation', value: 'conversation', description: 'Conversation state for responses' }, properties: conversationDescription },
 	{ option: { name: 'API Call', value: 'apiCall', description: 'Call any endpoint with this credential' }, properties: apiCallDescription },
 ];
 
