@@ -43,7 +43,7 @@ async function cancelQuietly(context: IExecuteSingleFunctions, path: string, tim
 	}
 }
 
-async function waitForResponse(context: IExecuteSingleFunctions, first: IDataObject): Promise<IDataObject> {
+async function waitForResponse(context: IExecuteSingleFunctions, first: IDataObject, timeout?: number): Promise<IDataObject> {
 	if (!isPending(first.status)) return first;
 	const id = typeof first.id === 'string' ? first.id : '';
 	if (!id) fail(context, 'Background: the server sent no response ID to poll');
@@ -61,13 +61,13 @@ async function waitForResponse(context: IExecuteSingleFunctions, first: IDataObj
 		const reply = await openAiRequest<IDataObject>(context, {
 			method: 'GET',
 			url: path,
-			...(options.timeout ? { timeout: options.timeout } : {}),
+			...(timeout ? { timeout } : {}),
 		});
 		if (!isPending(reply.status)) return finishCreate(context, reply);
 		status = reply.status;
 	}
 	const outcome = options.cancelOnTimeout
-		? await cancelQuietly(context, path, options.timeout)
+		? await cancelQuietly(context, path, timeout)
 		: 'It keeps running: fetch it later with the Get operation, or turn on Cancel on Timeout.';
 	return fail(
 		context,
@@ -78,7 +78,8 @@ async function waitForResponse(context: IExecuteSingleFunctions, first: IDataObj
 
 /**
  * The operation's pagination hook: sends the create request through the shared path, then, in
- * background mode, polls until the response settles.
+ * background mode, polls until the response settles. Polls use the node's Request Options >
+ * Timeout like the first request.
  */
 export const createResponse: PaginationFunction = async function (requestData) {
 	const items = await sendRequest.call(this, requestData);
@@ -86,5 +87,5 @@ export const createResponse: PaginationFunction = async function (requestData) {
 	const first = items[0]?.json ?? {};
 	// Continue On Fail already turned a failed request into an error item.
 	if (items.length !== 1 || typeof first.error === 'string') return items;
-	return await settle(this, async () => [{ json: await waitForResponse(this, first) }]);
+	return await settle(this, async () => [{ json: await waitForResponse(this, first, requestData.options.timeout) }]);
 };

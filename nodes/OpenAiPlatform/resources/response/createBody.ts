@@ -36,7 +36,6 @@ export interface CreateOptions {
 	serviceTier?: 'auto' | 'default' | 'flex' | 'priority' | 'scale';
 	store?: boolean;
 	temperature?: number;
-	timeout?: number;
 	toolChoice?: 'auto' | 'none' | 'required';
 	topP?: number;
 	truncation?: 'auto' | 'disabled';
@@ -164,6 +163,7 @@ function optionsBody(context: IExecuteSingleFunctions, options: CreateOptions): 
 	if (options.instructions) body.instructions = options.instructions;
 	if (options.background) {
 		if (options.store === false) fail(context, 'Background: needs Store on (a background response is stored until it finishes)');
+		checkRange(context, options.backgroundTimeout, 'Background Timeout (Seconds)', 1, 86400);
 		body.background = true;
 	}
 	if (options.include?.length) body.include = options.include;
@@ -205,8 +205,6 @@ export async function buildCreateBody(this: IExecuteSingleFunctions, requestOpti
 		body.text = { ...(format ? { format } : {}), ...(options.verbosity ? { verbosity: options.verbosity } : {}) };
 	}
 	if (options.toolChoice === 'required' && !tools.length) fail(this, 'Tool Choice: "Required" needs at least one tool');
-	const timeout = checkRange(this, options.timeout, 'Timeout (Ms)', 1, Infinity, true);
-	if (timeout !== undefined) requestOptions.timeout = timeout;
 	requestOptions.body = { ...(requestOptions.body as IDataObject), ...(body as IDataObject) };
 	return requestOptions;
 }
