@@ -49,8 +49,9 @@ describe('conversation.create', () => {
 		expect(result.error).toBeUndefined();
 		expect(bodies[0]).toEqual({
 			items: [
-				{ role: 'system', content: 'You are terse.' },
+				{ type: 'message', role: 'system', content: 'You are terse.' },
 				{
+					type: 'message',
 					role: 'user',
 					content: [
 						{ type: 'input_text', text: 'Look' },

@@ -115,9 +115,10 @@ describe('response.create', () => {
 		expect(bodies[0]).toEqual({
 			model: 'gpt-4.1-mini',
 			input: [
-				{ role: 'developer', content: 'Answer briefly.' },
-				{ role: 'assistant', content: 'Earlier answer' },
+				{ type: 'message', role: 'developer', content: 'Answer briefly.' },
+				{ type: 'message', role: 'assistant', content: 'Earlier answer' },
 				{
+					type: 'message',
 					role: 'user',
 					content: [
 						{ type: 'input_text', text: 'What is on these?' },
@@ -278,7 +279,7 @@ describe('response.create', () => {
 		const items = [{ json: { items: [{ role: 'user', content: 'Hi' }, { type: 'item_reference', id: 'msg_9' }] } }];
 		const result = await runWorkflow(singleNodeWorkflow(params, items), credentials);
 		expect(result.error).toBeUndefined();
-		expect(bodies[0]).toEqual({ model: 'gpt-4.1-mini', input: [{ role: 'user', content: 'Hi' }, { type: 'item_reference', id: 'msg_9' }] });
+		expect(bodies[0]).toEqual({ model: 'gpt-4.1-mini', input: [{ type: 'message', role: 'user', content: 'Hi' }, { type: 'item_reference', id: 'msg_9' }] });
 		scope.done();
 	});
 

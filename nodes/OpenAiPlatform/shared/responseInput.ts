@@ -191,12 +191,15 @@ export async function messagesToInput(context: IExecuteSingleFunctions, raw: unk
 		if (!parts.length) fail(context, `${label} (${role}) has no text, image or file`);
 		const onlyText = parts.length === 1 && parts[0].type === 'input_text';
 		if (role === 'assistant' && !onlyText) fail(context, `${label}: an assistant message can only hold text`);
-		messages.push({ role, content: onlyText ? entry.text! : parts });
+		messages.push({ type: 'message', role, content: onlyText ? entry.text! : parts });
 	}
 	return messages;
 }
 
-/** Raw input items (messages, function_call_output, item references, ...) given as a JSON array or one object. */
+/**
+ * Raw input items (messages, function_call_output, item references, ...) given as a JSON array or
+ * one object. A message without `type` gets `type: "message"`, which the spec's discriminator needs.
+ */
 export function jsonItemsFrom(context: IExecuteSingleFunctions, raw: unknown, field: string): ResponseInputItem[] {
 	const value = parseJsonValue(context, raw, field);
 	const items = Array.isArray(value) ? value : value === undefined ? [] : [value];
@@ -210,5 +213,8 @@ export function jsonItemsFrom(context: IExecuteSingleFunctions, raw: unknown, fi
 			fail(context, `${field}: item ${index + 1} has neither "type" nor "role"`);
 		}
 	});
-	return items as ResponseInputItem[];
+	return items.map((item) => {
+		const record = item as Record<string, unknown>;
+		return (record.type === undefined ? { type: 'message', ...record } : record) as ResponseInputItem;
+	});
 }
