@@ -215,6 +215,6 @@ export function jsonItemsFrom(context: IExecuteSingleFunctions, raw: unknown, fi
 	});
 	return items.map((item) => {
 		const record = item as Record<string, unknown>;
-		return (record.type === undefined ? { type: 'message', ...record } : record) as ResponseInputItem;
+		return (record.type === undefined ? { type: 'message', ...record } : record) as unknown as ResponseInputItem;
 	});
 }

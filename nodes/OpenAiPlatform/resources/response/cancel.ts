@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { forOperation, simplifyField } from '../../shared/fields';
-import { RESOURCE, responseIdField, responsePath, simplifyStoredResponse } from './shared';
+import { forOperation } from '../../shared/fields';
+import { RESOURCE, responseIdField, responsePath, simplifyStoredField, simplifyStoredResponse } from './shared';
 
 export const cancelOperation: INodePropertyOptions = {
 	name: 'Cancel',
@@ -17,5 +17,5 @@ export const cancelOperation: INodePropertyOptions = {
 
 export const cancelFields: INodeProperties[] = forOperation(RESOURCE, 'cancel', [
 	{ ...responseIdField, description: 'The ID of a response created with Background on' },
-	simplifyField('Whether to return the text, function calls, usage, ID and status instead of the raw response'),
+	simplifyStoredField,
 ]);

@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { forOperation, simplifyField } from '../../shared/fields';
-import { RESOURCE, includeOption, includeQuery, responseIdField, responsePath, simplifyStoredResponse } from './shared';
+import { forOperation } from '../../shared/fields';
+import { RESOURCE, includeOption, includeQuery, responseIdField, responsePath, simplifyStoredField, simplifyStoredResponse } from './shared';
 
 export const getOperation: INodePropertyOptions = {
 	name: 'Get',
@@ -17,7 +17,7 @@ export const getOperation: INodePropertyOptions = {
 
 export const getFields: INodeProperties[] = forOperation(RESOURCE, 'get', [
 	responseIdField,
-	simplifyField('Whether to return the text, function calls, usage, ID and status instead of the raw response'),
+	simplifyStoredField,
 	{
 		displayName: 'Options',
 		name: 'options',

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeEx
 import { NodeOperationError } from 'n8n-workflow';
 import type { ResponseIncludable } from 'openai/resources/responses/responses';
 
+import { simplifyField } from '../../shared/fields';
 import { idField, idInPath } from '../../shared/ids';
 
 export const RESOURCE = 'response';
@@ -12,6 +13,11 @@ export const responseIdField: INodeProperties = idField({
 	placeholder: 'e.g. resp_67ccd2bed1ec8190b14f964abc054267',
 	description: 'The ID of a stored response, e.g. from the output of the Create operation',
 });
+
+/** Simplify Output of the operations that return a stored response (get, cancel). */
+export const simplifyStoredField = simplifyField(
+	'Whether to return the text, function calls, usage, ID and status instead of the raw response',
+);
 
 /** preSend: the response id in the path, e.g. `responsePath('/cancel')`. */
 export const responsePath = (suffix = '') => idInPath(`/responses/{id}${suffix}`, 'responseId', 'Response ID');
