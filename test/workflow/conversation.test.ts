@@ -42,7 +42,7 @@ describe('conversation.create', () => {
 			operation: 'create',
 			itemsType: 'messages',
 			messages: { message: [{ role: 'system', text: 'You are terse.' }, { role: 'user', text: 'Look', imageBinaryProperties: 'data', imageDetail: 'high' }] },
-			metadata: { entries: [{ key: 'topic', value: 'demo' }] },
+			metadata: { pair: [{ key: 'topic', value: 'demo' }] },
 		};
 		const items = [{ json: {}, binary: { data: { data: PNG, fileName: 'a.png', mimeType: 'image/png' } } }];
 		const result = await runWorkflow(singleNodeWorkflow(params, items), credentials);
@@ -78,8 +78,9 @@ describe('conversation.create', () => {
 		['more than 20 items', { itemsType: 'json', items: JSON.stringify(Array.from({ length: 21 }, () => ({ role: 'user', content: 'x' }))) }, 'Items (JSON): 21 items, at most 20 are allowed at once'],
 		['items that are not objects', { itemsType: 'json', items: '[1]' }, 'Items (JSON): item 1 is not a JSON object'],
 		['an empty JSON list', { itemsType: 'json', items: '[]' }, 'Items (JSON): add at least one item'],
-		['a metadata key over 64 characters', { metadata: { entries: [{ key: 'k'.repeat(65), value: 'v' }] } }, 'Metadata: key "kkkkkkkkkkkkkkkkkkkk..." is longer than 64 characters'],
-		['a metadata key given twice', { metadata: { entries: [{ key: 'a', value: '1' }, { key: 'a', value: '2' }] } }, 'Metadata: key "a" is given twice'],
+		['a metadata key over 64 characters', { metadata: { pair: [{ key: 'k'.repeat(65), value: 'v' }] } }, 'Metadata: key "kkkkkkkkkkkkkkkkkkkk..." is longer than 64 characters'],
+		['a metadata value without a key', { metadata: { pair: [{ key: ' ', value: 'orphan' }] } }, 'Metadata: the value "orphan" has no key'],
+		['a metadata key given twice', { metadata: { pair: [{ key: 'a', value: '1' }, { key: 'a', value: '2' }] } }, 'Metadata: key "a" is given twice'],
 	])('refuses %s before sending', async (_, extra, message) => {
 		const scope = nock(BASE).post('/v1/conversations').reply(200, conversation());
 		const result = await runWorkflow(singleNodeWorkflow({ resource: 'conversation', operation: 'create', ...extra }), credentials);
@@ -98,7 +99,7 @@ describe('conversation.get / update / delete', () => {
 
 	it('updates the metadata', async () => {
 		const { scope, bodies } = expectPost('/v1/conversations/conv_1', conversation({ metadata: { stage: 'done' } }));
-		const params = { resource: 'conversation', operation: 'update', conversationId: 'conv_1', metadata: { entries: [{ key: 'stage', value: 'done' }] } };
+		const params = { resource: 'conversation', operation: 'update', conversationId: 'conv_1', metadata: { pair: [{ key: 'stage', value: 'done' }] } };
 		const result = await runWorkflow(singleNodeWorkflow(params), credentials);
 		expect(bodies).toEqual([{ metadata: { stage: 'done' } }]);
 		expect(result.output('OpenAI')[0].json).toEqual(conversation({ metadata: { stage: 'done' } }));

@@ -13,13 +13,13 @@ export function metadataField(description = 'Up to 16 key-value pairs stored wit
 		name: 'metadata',
 		type: 'fixedCollection',
 		typeOptions: { multipleValues: true },
-		placeholder: 'Add Metadata',
+		placeholder: 'Add Pair',
 		default: {},
 		description,
 		options: [
 			{
-				name: 'entries',
-				displayName: 'Entry',
+				name: 'pair',
+				displayName: 'Pair',
 				values: [
 					{ displayName: 'Key', name: 'key', type: 'string', default: '' },
 					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
@@ -30,23 +30,24 @@ export function metadataField(description = 'Up to 16 key-value pairs stored wit
 }
 
 /**
- * The `metadata` field's value as the API takes it, checked against OpenAI's limits. Entries with
- * an empty key are skipped; `undefined` when there are none.
+ * The `metadata` field's value as the API takes it, checked against OpenAI's limits; `undefined`
+ * when it has no pairs. A pair left wholly empty is skipped, a value without a key stops the item.
  */
 export function metadataFrom(context: IExecuteSingleFunctions, value: unknown, field = 'Metadata'): Record<string, string> | undefined {
-	const entries = (value as { entries?: Array<{ key?: unknown; value?: unknown }> } | undefined)?.entries;
-	if (!Array.isArray(entries)) return undefined;
+	const pairs = (value as { pair?: Array<{ key?: unknown; value?: unknown }> } | undefined)?.pair;
+	if (!Array.isArray(pairs)) return undefined;
 	const metadata: Record<string, string> = {};
-	for (const entry of entries) {
-		const key = String(entry?.key ?? '').trim();
-		if (!key) continue;
-		const text = entry?.value === undefined || entry?.value === null ? '' : String(entry.value);
+	for (const pair of pairs) {
+		const key = String(pair?.key ?? '').trim();
+		const text = pair?.value === undefined || pair?.value === null ? '' : String(pair.value);
+		if (!key && !text) continue;
+		if (!key) fail(context, `${field}: the value "${text.slice(0, 20)}" has no key`);
 		if (key.length > MAX_KEY) fail(context, `${field}: key "${key.slice(0, 20)}..." is longer than ${MAX_KEY} characters`);
 		if (text.length > MAX_VALUE) fail(context, `${field}: the value of "${key}" is longer than ${MAX_VALUE} characters`);
 		if (key in metadata) fail(context, `${field}: key "${key}" is given twice`);
 		metadata[key] = text;
 	}
 	const count = Object.keys(metadata).length;
-	if (count > MAX_ENTRIES) fail(context, `${field}: ${count} entries, at most ${MAX_ENTRIES} are allowed`);
+	if (count > MAX_ENTRIES) fail(context, `${field}: ${count} pairs, at most ${MAX_ENTRIES} are allowed`);
 	return count ? metadata : undefined;
 }
