@@ -3,6 +3,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { forOperation, modelField, simplifyField } from '../../shared/fields';
 import { metadataField } from '../../shared/metadata';
 import { messagesField } from '../../shared/responseInput';
+import { reasoningEffortField, temperatureField, topPField } from '../../shared/sampling';
 import { createResponse, finishCreateReply } from './background';
 import { buildCreateBody } from './createBody';
 import { RESOURCE, includeOption } from './shared';
@@ -298,22 +299,7 @@ export const createFields: INodeProperties[] = forOperation(RESOURCE, 'create', 
 				placeholder: 'e.g. resp_67ccd2bed1ec8190b14f964abc054267',
 				description: 'Continue from this stored response (multi-turn without resending the history)',
 			},
-			{
-				displayName: 'Reasoning Effort',
-				name: 'reasoningEffort',
-				type: 'options',
-				default: 'medium',
-				description: 'For reasoning models (o-series, gpt-5): how much to think before answering',
-				options: [
-					{ name: 'Extra High', value: 'xhigh' },
-					{ name: 'High', value: 'high' },
-					{ name: 'Low', value: 'low' },
-					{ name: 'Max', value: 'max' },
-					{ name: 'Medium', value: 'medium' },
-					{ name: 'Minimal', value: 'minimal' },
-					{ name: 'None', value: 'none' },
-				],
-			},
+			reasoningEffortField(),
 			{
 				displayName: 'Reasoning Summary',
 				name: 'reasoningSummary',
@@ -354,14 +340,7 @@ export const createFields: INodeProperties[] = forOperation(RESOURCE, 'create', 
 				default: true,
 				description: 'Whether OpenAI stores the response, so it can be fetched later or continued with Previous Response ID',
 			},
-			{
-				displayName: 'Temperature',
-				name: 'temperature',
-				type: 'number',
-				typeOptions: { minValue: 0, maxValue: 2, numberPrecision: 2 },
-				default: 1,
-				description: 'Sampling temperature between 0 and 2: higher is more random, lower more focused. Reasoning models ignore or reject it.',
-			},
+			temperatureField('Sampling temperature between 0 and 2: higher is more random, lower more focused. Reasoning models ignore or reject it.'),
 			{
 				displayName: 'Text Verbosity',
 				name: 'verbosity',
@@ -386,14 +365,7 @@ export const createFields: INodeProperties[] = forOperation(RESOURCE, 'create', 
 					{ name: 'Required', value: 'required', description: 'At least one tool call' },
 				],
 			},
-			{
-				displayName: 'Top P',
-				name: 'topP',
-				type: 'number',
-				typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
-				default: 1,
-				description: 'Nucleus sampling: only the tokens making up this probability mass are considered. Change this or Temperature, not both.',
-			},
+			topPField(),
 			{
 				displayName: 'Truncation',
 				name: 'truncation',

@@ -14,6 +14,7 @@ import type {
 
 import { metadataFrom } from '../../shared/metadata';
 import { jsonItemsFrom, messagesToInput } from '../../shared/responseInput';
+import { samplingOf } from '../../shared/sampling';
 import { checkRange, fail, parseJsonObject, splitList } from '../../shared/validation';
 
 type Body = Omit<ResponseCreateParamsNonStreaming, 'model'>;
@@ -186,9 +187,8 @@ function optionsBody(context: IExecuteSingleFunctions, options: CreateOptions): 
 	}
 	if (options.serviceTier) body.service_tier = options.serviceTier;
 	if (options.store !== undefined) body.store = options.store;
-	const temperature = checkRange(context, options.temperature, 'Temperature', 0, 2);
+	const { temperature, topP } = samplingOf(context, options);
 	if (temperature !== undefined) body.temperature = temperature;
-	const topP = checkRange(context, options.topP, 'Top P', 0, 1);
 	if (topP !== undefined) body.top_p = topP;
 	if (options.toolChoice) body.tool_choice = options.toolChoice;
 	if (options.truncation) body.truncation = options.truncation;
