@@ -4,7 +4,9 @@ import { apiCallDescription } from './apiCall';
 import { assistantDescription } from './assistant';
 import { chatDescription } from './chat';
 import { completionDescription } from './completion';
+import { conversationDescription } from './conversation';
 import { modelDescription } from './model';
+import { responseDescription } from './response';
 
 interface Resource {
 	option: INodePropertyOptions;
@@ -16,6 +18,8 @@ const RESOURCES: Resource[] = [
 	{ option: { name: 'Chat', value: 'chat', description: 'Chat completions: prompts, edits, vision, extraction, functions, translation' }, properties: chatDescription },
 	{ option: { name: 'Completion (Legacy)', value: 'completion', description: 'Text completions with instruct models' }, properties: completionDescription },
 	{ option: { name: 'Model', value: 'model', description: 'List, describe and delete models' }, properties: modelDescription },
+	{ option: { name: 'Response', value: 'response', description: 'Generate responses with tools and manage stored responses' }, properties: responseDescription },
+	{ option: { name: 'Conversation', value: 'conversation', description: 'Conversation state for responses' }, properties: conversationDescription },
 	{ option: { name: 'Assistant', value: 'assistant', description: 'Assistants and their threads (retired by OpenAI, still on compatible servers)' }, properties: assistantDescription },
 	{ option: { name: 'API Call', value: 'apiCall', description: 'Call any endpoint with this credential' }, properties: apiCallDescription },
 ];

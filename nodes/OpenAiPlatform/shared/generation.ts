@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { fail, isPlainObject, metadataField, metadataFrom } from './validation';
+import { metadataField, metadataFrom } from './metadata';
+import { fail, isPlainObject } from './validation';
 
 /**
  * The text-generation options chat completions and legacy completions share (and responses may):
@@ -406,8 +407,8 @@ export function applyGenerationOptions(
 				break;
 			}
 			case 'metadata': {
-				const metadata = metadataFrom(context, raw as Parameters<typeof metadataFrom>[1]);
-				if (Object.keys(metadata).length) body.metadata = metadata;
+				const metadata = metadataFrom(context, raw);
+				if (metadata) body.metadata = metadata;
 				break;
 			}
 			case 'user':

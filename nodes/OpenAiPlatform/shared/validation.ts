@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 /**
@@ -42,48 +42,22 @@ export function checkLength(context: IExecuteSingleFunctions, field: string, val
 	if (value !== undefined && value.length > max) fail(context, `${field}: at most ${max} characters are allowed, got ${value.length}`);
 }
 
-export function checkRange(context: IExecuteSingleFunctions, field: string, value: number | undefined, min: number, max: number): void {
-	if (value !== undefined && !(Number.isFinite(value) && value >= min && value <= max)) {
-		fail(context, `${field}: must be between ${min} and ${max}, got ${String(value)}`);
+/** Checks a number against the range its field declares (expressions bypass the field's own limits). */
+export function checkRange(
+	context: IExecuteSingleFunctions,
+	field: string,
+	value: unknown,
+	min: number,
+	max = Infinity,
+	integer = false,
+): number | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	const number = Number(value);
+	if (!Number.isFinite(number) || number < min || number > max || (integer && !Number.isInteger(number))) {
+		const range = max === Infinity ? `at least ${min}` : `between ${min} and ${max}`;
+		fail(context, `${field}: must be ${integer ? 'a whole number ' : ''}${range} (got ${String(value)})`);
 	}
-}
-
-/** OpenAI's metadata: up to 16 pairs, keys up to 64 characters, values up to 512. */
-export function metadataField(description: string): INodeProperties {
-	return {
-		displayName: 'Metadata',
-		name: 'metadata',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Pair',
-		default: {},
-		description,
-		options: [
-			{
-				name: 'pair',
-				displayName: 'Pair',
-				values: [
-					{ displayName: 'Key', name: 'key', type: 'string', default: '' },
-					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-				],
-			},
-		],
-	};
-}
-
-export function metadataFrom(context: IExecuteSingleFunctions, raw: { pair?: Array<{ key?: string; value?: unknown }> } | undefined): Record<string, string> {
-	const pairs = raw?.pair ?? [];
-	if (pairs.length > 16) fail(context, `Metadata: at most 16 pairs are allowed, got ${pairs.length}`);
-	const metadata: Record<string, string> = {};
-	for (const { key = '', value } of pairs) {
-		const text = value === undefined || value === null ? '' : String(value);
-		if (!key) fail(context, 'Metadata: a key is empty');
-		if (key.length > 64) fail(context, `Metadata: the key "${key.slice(0, 20)}…" is longer than 64 characters`);
-		if (text.length > 512) fail(context, `Metadata: the value of "${key}" is longer than 512 characters`);
-		if (key in metadata) fail(context, `Metadata: the key "${key}" is given twice`);
-		metadata[key] = text;
-	}
-	return metadata;
+	return number;
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -102,4 +76,18 @@ export function requiredText(context: IExecuteSingleFunctions, parameter: string
 	const text = value === undefined || value === null ? '' : String(value);
 	if (!text.trim()) fail(context, `${field}: is empty`);
 	return text;
+}
+
+/** A JSON field that may be left empty and must otherwise hold an object. */
+export function optionalJsonObject(context: IExecuteSingleFunctions, field: string, raw: unknown): Record<string, unknown> | undefined {
+	const value = optionalJson(context, field, raw);
+	if (value === undefined) return undefined;
+	if (!isPlainObject(value)) fail(context, `${field}: must be a JSON object`);
+	return value;
+}
+
+/** "a, b\nc" -> ['a', 'b', 'c'] for entries that may contain spaces; an array (from an expression) is taken as it is. */
+export function splitList(raw: unknown): string[] {
+	const parts = Array.isArray(raw) ? raw.map(String) : String(raw ?? '').split(/[\n,]/);
+	return parts.map((part) => part.trim()).filter(Boolean);
 }

@@ -7,7 +7,8 @@ import { idLocatorField, modelField } from '../../shared/fields';
 import type { FunctionEntry } from '../../shared/functions';
 import { FUNCTION_NAME, functionToolsFrom, functionsField } from '../../shared/functions';
 import { generationOptionField } from '../../shared/generation';
-import { checkLength, checkRange, fail, idList, jsonObject, locatorValue, metadataField as metadataField_, metadataFrom } from '../../shared/validation';
+import { metadataField as metadataField_, metadataFrom } from '../../shared/metadata';
+import { checkLength, checkRange, fail, idList, jsonObject, locatorValue } from '../../shared/validation';
 
 /** Every Assistants API request carries it. */
 export const ASSISTANTS_BETA = { 'OpenAI-Beta': 'assistants=v2' };
@@ -271,7 +272,7 @@ export function assistantBody(
 
 	if (values.metadata !== undefined) {
 		const metadata = metadataFrom(context, values.metadata);
-		if (partial || Object.keys(metadata).length) body.metadata = metadata;
+		if (metadata || partial) body.metadata = metadata ?? {};
 	}
 	checkRange(context, 'Temperature', values.temperature, 0, 2);
 	if (values.temperature !== undefined) body.temperature = values.temperature;

@@ -1,0 +1,154 @@
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import type { ResponseIncludable } from 'openai/resources/responses/responses';
+
+import { simplifyField } from '../../shared/fields';
+import { idField, idInPath } from '../../shared/ids';
+
+export const RESOURCE = 'response';
+
+export const responseIdField: INodeProperties = idField({
+	name: 'responseId',
+	displayName: 'Response ID',
+	placeholder: 'e.g. resp_67ccd2bed1ec8190b14f964abc054267',
+	description: 'The ID of a stored response, e.g. from the output of the Create operation',
+});
+
+/** Simplify Output of the operations that return a stored response (get, cancel). */
+export const simplifyStoredField = simplifyField(
+	'Whether to return the text, function calls, usage, ID and status instead of the raw response',
+);
+
+/** preSend: the response id in the path, e.g. `responsePath('/cancel')`. */
+export const responsePath = (suffix = '') => idInPath(`/responses/{id}${suffix}`, 'responseId', 'Response ID');
+
+const INCLUDABLE: Array<{ name: string; value: ResponseIncludable }> = [
+	{ name: 'Code Interpreter Outputs', value: 'code_interpreter_call.outputs' },
+	{ name: 'Computer Call Screenshot URLs', value: 'computer_call_output.output.image_url' },
+	{ name: 'Encrypted Reasoning', value: 'reasoning.encrypted_content' },
+	{ name: 'File Search Results', value: 'file_search_call.results' },
+	{ name: 'Input Image URLs', value: 'message.input_image.image_url' },
+	{ name: 'Output Log Probabilities', value: 'message.output_text.logprobs' },
+	{ name: 'Web Search Results', value: 'web_search_call.results' },
+	{ name: 'Web Search Sources', value: 'web_search_call.action.sources' },
+];
+
+/** "Include": extra data the API leaves out unless asked. */
+export const includeOption: INodeProperties = {
+	displayName: 'Include',
+	name: 'include',
+	type: 'multiOptions',
+	default: [],
+	description: 'Extra data to include in the reply',
+	options: INCLUDABLE,
+};
+
+/** The statuses a background response passes through before it settles. */
+export const isPending = (status: unknown) => status === 'queued' || status === 'in_progress';
+
+type Json = Record<string, unknown>;
+
+const asArray = (value: unknown): Json[] =>
+	Array.isArray(value) ? value.filter((entry): entry is Json => entry !== null && typeof entry === 'object') : [];
+
+function parseArguments(raw: unknown): unknown {
+	if (typeof raw !== 'string') return raw ?? {};
+	try {
+		return JSON.parse(raw) as unknown;
+	} catch {
+		return raw;
+	}
+}
+
+/** Whether the response was asked for JSON (its echoed `text.format`). */
+export function wantsJson(reply: Json): boolean {
+	const type = ((reply.text as Json | undefined)?.format as Json | undefined)?.type;
+	return type === 'json_schema' || type === 'json_object';
+}
+
+export interface SimplifyOptions {
+	/** Fail the item when JSON was asked, the response completed and its text is not JSON (create); else keep the text. */
+	strictJson: boolean;
+}
+
+/**
+ * The useful part of a Response: its text (parsed when JSON was asked), function calls with
+ * parsed arguments, citations, reasoning summary and usage. Every field may be absent.
+ */
+export function simplifyResponse(context: IExecuteSingleFunctions, reply: Json, { strictJson }: SimplifyOptions): IDataObject {
+	const output = asArray(reply.output);
+	const texts: string[] = [];
+	const refusals: string[] = [];
+	const annotations: unknown[] = [];
+	const toolCalls: IDataObject[] = [];
+	const summaries: string[] = [];
+	for (const item of output) {
+		if (item.type === 'message') {
+			for (const part of asArray(item.content)) {
+				if (part.type === 'output_text' && typeof part.text === 'string') {
+					texts.push(part.text);
+					annotations.push(...asArray(part.annotations));
+				} else if (part.type === 'refusal' && typeof part.refusal === 'string') {
+					refusals.push(part.refusal);
+				}
+			}
+		} else if (item.type === 'function_call') {
+			toolCalls.push({
+				type: 'function',
+				callId: (item.call_id as string | undefined) ?? null,
+				name: (item.name as string | undefined) ?? null,
+				arguments: parseArguments(item.arguments) as IDataObject,
+			});
+		} else if (item.type === 'reasoning') {
+			for (const part of asArray(item.summary)) if (typeof part.text === 'string') summaries.push(part.text);
+		}
+	}
+	const rawText = texts.length ? texts.join('') : typeof reply.output_text === 'string' ? reply.output_text : '';
+	let text: unknown = rawText;
+	let jsonError: string | undefined;
+	if (wantsJson(reply) && rawText.trim()) {
+		try {
+			text = JSON.parse(rawText) as unknown;
+		} catch (error) {
+			if (strictJson && reply.status === 'completed') {
+				throw new NodeOperationError(context.getNode(), 'Output Format: the model did not return valid JSON', {
+					itemIndex: context.getItemIndex(),
+					description: `${(error as Error).message}. The text starts: ${rawText.slice(0, 200)}`,
+				});
+			}
+			jsonError = (error as Error).message;
+		}
+	}
+	const simplified: IDataObject = {
+		id: reply.id as string,
+		model: reply.model as string,
+		status: reply.status as string,
+		output_text: text as IDataObject,
+		...(jsonError ? { jsonError } : {}),
+		...(refusals.length ? { refusal: refusals.join('\n') } : {}),
+		...(toolCalls.length ? { toolCalls } : {}),
+		...(annotations.length ? { annotations: annotations as IDataObject[] } : {}),
+		...(summaries.length ? { reasoningSummary: summaries.join('\n\n') } : {}),
+		...(reply.usage ? { usage: reply.usage as IDataObject } : {}),
+		...((reply.conversation as Json | null | undefined)?.id ? { conversationId: (reply.conversation as Json).id as string } : {}),
+		...(reply.incomplete_details ? { incompleteDetails: reply.incomplete_details as IDataObject } : {}),
+		...(reply.error ? { error: reply.error as IDataObject } : {}),
+	};
+	return Object.fromEntries(Object.entries(simplified).filter(([, value]) => value !== undefined)) as IDataObject;
+}
+
+/** postReceive for get and cancel: the simplified response unless Simplify Output is off. */
+export async function simplifyStoredResponse(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	if (!(this.getNodeParameter('simplify', true) as boolean)) return items;
+	return items.map((item) => ({ ...item, json: simplifyResponse(this, item.json as Json, { strictJson: false }) }));
+}
+
+/** preSend for get and listInputItems: Options > Include as `include=a&include=b`, as the spec serialises it. */
+export async function includeQuery(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	const include = (this.getNodeParameter('options.include', []) as ResponseIncludable[]) ?? [];
+	if (include.length) {
+		requestOptions.qs = { ...(requestOptions.qs ?? {}), include };
+		requestOptions.arrayFormat = 'repeat';
+	}
+	return requestOptions;
+}
