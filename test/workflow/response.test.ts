@@ -325,7 +325,7 @@ describe('response.create', () => {
 			['background without store', { options: { background: true, store: false } }, 'Background: needs Store on (a background response is stored until it finishes)'],
 			['required tool choice without tools', { options: { toolChoice: 'required' } }, 'Tool Choice: "Required" needs at least one tool'],
 			['a long safety identifier', { options: { safetyIdentifier: 'x'.repeat(65) } }, 'Safety Identifier: is longer than 64 characters'],
-			['too much metadata', { options: { metadata: { pair: Array.from({ length: 17 }, (_, i) => ({ key: `k${i}`, value: 'v' })) } } }, 'Metadata: 17 pairs, at most 16 are allowed'],
+			['too much metadata', { options: { metadata: { pair: Array.from({ length: 17 }, (_, i) => ({ key: `k${i}`, value: 'v' })) } } }, 'Metadata: at most 16 pairs are allowed, got 17'],
 			['a long metadata value', { options: { metadata: { pair: [{ key: 'k', value: 'v'.repeat(513) }] } } }, 'Metadata: the value of "k" is longer than 512 characters'],
 			['function results without a previous response', { inputType: 'functionResults', functionResults: { result: [{ callId: 'c', output: 'o' }] } }, 'Function Results: set Previous Response ID (or Conversation ID) in Options'],
 			['a function result without call id', { inputType: 'functionResults', functionResults: { result: [{ callId: '', output: 'o' }] }, options: { previousResponseId: 'resp_0' } }, 'Function Results: result 1 has no Call ID'],
