@@ -78,7 +78,7 @@ describe('conversation.create', () => {
 		['more than 20 items', { itemsType: 'json', items: JSON.stringify(Array.from({ length: 21 }, () => ({ role: 'user', content: 'x' }))) }, 'Items (JSON): 21 items, at most 20 are allowed at once'],
 		['items that are not objects', { itemsType: 'json', items: '[1]' }, 'Items (JSON): item 1 is not a JSON object'],
 		['an empty JSON list', { itemsType: 'json', items: '[]' }, 'Items (JSON): add at least one item'],
-		['a metadata key over 64 characters', { metadata: { pair: [{ key: 'k'.repeat(65), value: 'v' }] } }, 'Metadata: key "kkkkkkkkkkkkkkkkkkkk..." is longer than 64 characters'],
+		['a metadata key over 64 characters', { metadata: { pair: [{ key: 'k'.repeat(65), value: 'v' }] } }, 'Metadata: the key "kkkkkkkkkkkkkkkkkkkk..." is longer than 64 characters'],
 		['a metadata value without a key', { metadata: { pair: [{ key: ' ', value: 'orphan' }] } }, 'Metadata: the value "orphan" has no key'],
 		['a metadata key given twice', { metadata: { pair: [{ key: 'a', value: '1' }, { key: 'a', value: '2' }] } }, 'Metadata: key "a" is given twice'],
 	])('refuses %s before sending', async (_, extra, message) => {
