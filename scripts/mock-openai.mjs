@@ -269,11 +269,13 @@ function images(body, baseUrl) {
 	const n = Math.max(1, Math.min(Number(body.n) || 1, 10));
 	const prompt = body.prompt ?? 'variation';
 	const wantUrl = body.response_format === 'url' && body.model !== 'gpt-image-1';
+	// Square images up to 256 px, whatever size was asked for (keeps replies small).
+	const side = Math.min(256, Number(String(body.size ?? '').split('x')[0]) || 64);
 	const data = Array.from({ length: n }, (_, i) => {
 		const key = `${prompt}#${i}`;
 		const item = wantUrl
 			? { url: `${baseUrl}/_mock/image.png?seed=${encodeURIComponent(key)}` }
-			: { b64_json: makePng(key).toString('base64') };
+			: { b64_json: makePng(key, side).toString('base64') };
 		if (body.model === 'dall-e-3') item.revised_prompt = `A mock rendering of: ${clip(prompt, 60)}`;
 		return item;
 	});

@@ -13,7 +13,9 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const PACKAGE = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+/** The package under test: this repository, or another checkout of it (E2E_PACKAGE_DIR, e.g. a branch). */
+export const PACKAGE_DIR = resolve(process.env.E2E_PACKAGE_DIR ?? ROOT);
+export const PACKAGE = JSON.parse(readFileSync(join(PACKAGE_DIR, 'package.json'), 'utf8'));
 export const NODE_TYPE = `${PACKAGE.name}.openAiPlatform`;
 export const CREDENTIAL_TYPE = 'openAiPlatformApi';
 /** Placeholder credential id used in workflow files; replaced at import. */
@@ -25,6 +27,12 @@ const npmEnv = () => ({
 	...process.env,
 	...Object.fromEntries(Object.entries(quiet).map(([k, v]) => [`npm_config_${k}`, v])),
 });
+
+// Ctrl-C or a TERM goes through process.exit, so the 'exit' hooks below stop
+// every server this process started (their process groups get SIGKILL).
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+	process.once(signal, () => process.exit(130));
+}
 
 export function log(...args) {
 	console.log('[e2e]', ...args);
@@ -60,13 +68,13 @@ export function ensureN8n() {
 export function packPackage({ build = process.env.E2E_SKIP_BUILD !== '1', dest = mkdtempSync(join(tmpdir(), 'oap-pack-')) } = {}) {
 	if (build) {
 		const start = Date.now();
-		const b = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', env: npmEnv() });
+		const b = spawnSync('npm', ['run', 'build'], { cwd: PACKAGE_DIR, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', env: npmEnv() });
 		if (b.status !== 0) throw new Error(`npm run build failed:\n${b.stdout}\n${b.stderr}`);
 		log(`built in ${elapsed(start)}`);
 	}
-	if (!existsSync(join(ROOT, 'dist'))) throw new Error('dist/ is missing: run `npm run build` first');
+	if (!existsSync(join(PACKAGE_DIR, 'dist'))) throw new Error('dist/ is missing: run `npm run build` first');
 	const p = spawnSync('npm', ['pack', '--json', '--pack-destination', dest], {
-		cwd: ROOT,
+		cwd: PACKAGE_DIR,
 		stdio: ['ignore', 'pipe', 'pipe'],
 		encoding: 'utf8',
 		env: npmEnv(),
@@ -228,6 +236,25 @@ export function prepareWorkflows(files, credential, idPrefix = 'e2e') {
 	});
 }
 
+/**
+ * What the installed node offers: { resource: [operation, ...] }, read from its
+ * description with n8n's own n8n-workflow under Node 24.
+ */
+export function nodeOperations(n8n, packageDir) {
+	const file = join(packageDir, 'dist', 'nodes', 'OpenAiPlatform', 'OpenAiPlatform.node.js');
+	const script = `const { OpenAiPlatform } = require(${JSON.stringify(file)});
+		const props = new OpenAiPlatform().description.properties;
+		const out = {};
+		for (const r of props.find((p) => p.name === 'resource').options) {
+			const op = props.find((p) => p.name === 'operation' && (p.displayOptions?.show?.resource ?? []).includes(r.value));
+			out[r.value] = (op?.options ?? []).map((o) => o.value);
+		}
+		console.log(JSON.stringify(out));`;
+	const r = spawnSync(n8n.nodeBin, ['-e', script], { encoding: 'utf8', env: { ...process.env, NODE_PATH: join(n8n.n8nDir, 'node_modules') } });
+	if (r.status !== 0) throw new Error(`could not read the node's description:\n${r.stderr}`);
+	return JSON.parse(r.stdout.trim().split('\n').pop());
+}
+
 /** Imports one credential and a set of prepared workflows with the n8n CLI. */
 export async function importAll(n8n, userFolder, credential, prepared) {
 	const dir = mkdtempSync(join(tmpdir(), 'oap-import-'));
@@ -257,11 +284,20 @@ export async function executeWorkflow(n8n, userFolder, id, opts) {
  * appears in its output (or `probe()` answers). Returns { child, stop, output }.
  */
 export async function startServer(command, args, { readyLine, probe, lifetimeSeconds = 1800, env, cwd, name = command, readyTimeoutMs = 90_000 } = {}) {
+	// Its own process group, so stopping it also stops what it started (n8n's task runner).
 	const child = spawn('timeout', ['--signal=TERM', '--kill-after=10', String(lifetimeSeconds), command, ...args], {
 		env,
 		cwd,
 		stdio: ['ignore', 'pipe', 'pipe'],
+		detached: true,
 	});
+	const signalGroup = (signal) => {
+		try {
+			process.kill(-child.pid, signal);
+		} catch {
+			// already gone
+		}
+	};
 	let output = '';
 	let exited = false;
 	child.stdout.on('data', (d) => (output += d));
@@ -269,19 +305,19 @@ export async function startServer(command, args, { readyLine, probe, lifetimeSec
 	child.on('exit', () => (exited = true));
 	const stop = async () => {
 		if (exited) return;
-		child.kill('SIGTERM');
+		signalGroup('SIGTERM');
 		await new Promise((r) => {
 			const t = setTimeout(() => {
-				child.kill('SIGKILL');
+				signalGroup('SIGKILL');
 				r();
-			}, 10_000);
+			}, 15_000);
 			child.once('exit', () => {
 				clearTimeout(t);
 				r();
 			});
 		});
 	};
-	process.once('exit', () => child.kill('SIGKILL'));
+	process.once('exit', () => signalGroup('SIGKILL'));
 	const deadline = Date.now() + readyTimeoutMs;
 	while (Date.now() < deadline) {
 		if (exited) throw new Error(`${name} exited early:\n${output.slice(-3000)}`);
@@ -373,4 +409,42 @@ export function listJson(dir) {
 				.sort()
 				.map((f) => join(dir, f))
 		: [];
+}
+
+// ---------------------------------------------------------------- browser ----
+
+export const PLAYWRIGHT_VERSION = '1.65.1';
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--disable-dev-shm-usage',
+];
+
+/**
+ * playwright-core: the project's devDependency when present, otherwise a copy
+ * installed once into the e2e cache folder (it downloads no browser: we drive
+ * Debian's chromium).
+ */
+export async function loadPlaywright() {
+	const { createRequire } = await import('node:module');
+	try {
+		return createRequire(join(ROOT, 'package.json'))('playwright-core');
+	} catch {
+		const cache = resolve(process.env.N8N_E2E_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'n8n-nodes-openai-platform'));
+		const dir = join(cache, `playwright-core-${PLAYWRIGHT_VERSION}`);
+		if (!existsSync(join(dir, 'node_modules', 'playwright-core', 'package.json'))) {
+			mkdirSync(dir, { recursive: true });
+			writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'e2e-playwright', private: true, dependencies: { 'playwright-core': PLAYWRIGHT_VERSION } }));
+			const r = spawnSync('npm', ['install', '--no-package-lock'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', env: npmEnv() });
+			if (r.status !== 0) throw new Error(`could not install playwright-core: ${r.stderr}`);
+		}
+		return createRequire(join(dir, 'package.json'))('playwright-core');
+	}
 }

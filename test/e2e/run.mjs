@@ -15,7 +15,7 @@
 //
 // Options: --only a,b (workflow names)  --no-editor  --no-server  --keep (keep the user folder)
 // Env: E2E_SKIP_BUILD=1 (use dist/ as is), N8N_VERSION, N8N_E2E_CACHE, OPENAI_SPEC, E2E_SKIP_EDITOR=1
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -31,6 +31,7 @@ import {
 	importAll,
 	installCommunityPackage,
 	listJson,
+	nodeOperations,
 	log,
 	packPackage,
 	packageWarnings,
@@ -49,6 +50,11 @@ const option = (name) => {
 };
 
 const results = [];
+const skipped = [];
+function skip(name, why) {
+	skipped.push({ name, why });
+	console.log(`  - ${name} (skipped: ${why})`);
+}
 function record(name, ok, detail = '', ms) {
 	results.push({ name, ok, detail });
 	const time = ms === undefined ? '' : ` (${(ms / 1000).toFixed(1)}s)`;
@@ -71,8 +77,39 @@ const expect = (condition, message) => {
 	if (!condition) throw new CheckFailed(message);
 };
 
+/** Known spec/steady disagreements the contract tests accept (test/contract/allowlist.json: code + message). */
+const ALLOWLIST = (() => {
+	try {
+		return JSON.parse(readFileSync(join(ROOT, 'test', 'contract', 'allowlist.json'), 'utf8'));
+	} catch {
+		return [];
+	}
+})();
+const allowed = (reason) => ALLOWLIST.some((a) => reason.includes(a.code) && reason.includes(a.message));
+
+/** steady's log lines for requests that broke OpenAI's spec (HTTP 400 with E3xxx codes), minus the allowlist. */
+function specViolations(log) {
+	const lines = log.split('\n');
+	const out = [];
+	lines.forEach((line, i) => {
+		if (/→ 400 /.test(line)) {
+			const reasons = [];
+			// The reasons follow until the next request line: "✗ E3007 ..." (summary) or "error[E3009]: ..." (details).
+			for (let j = i + 1; j < lines.length && !/^\[[^\]]+\] \w+ \//.test(lines[j]); j++) {
+				if (/✗|error\[E/.test(lines[j])) reasons.push(lines[j].trim());
+			}
+			if (reasons.length && reasons.every(allowed)) return;
+			out.push(`${line.replace(/^\[[^\]]*\]\s*/, '')}\n  ${reasons.join('\n  ')}`);
+		}
+	});
+	return out;
+}
+function requestsIn(log) {
+	return log.split('\n').filter((l) => / → \d{3} /.test(l)).length;
+}
+
 /** Checks one execution: status, every node's error, our nodes' outputs. */
-function checkRun(prepared, exec) {
+function checkRun(prepared, exec, steadyLog = '') {
 	const { name, workflow } = prepared;
 	const prefix = `${name} ›`;
 	const run = exec.run;
@@ -87,6 +124,12 @@ function checkRun(prepared, exec) {
 		run.status === 'success' && !topError,
 		topError ? `${topError.message}\n${topError.description ?? ''}` : '',
 		exec.ms,
+	);
+	const violations = specViolations(steadyLog);
+	record(
+		`${prefix} every request valid against the OpenAPI spec (${requestsIn(steadyLog)} requests)`,
+		violations.length === 0,
+		violations.join('\n'),
 	);
 	const warnings = packageWarnings(exec.stdout + exec.stderr);
 	if (warnings.length) record(`${prefix} no warnings about the package`, false, warnings.join('\n'));
@@ -129,8 +172,10 @@ async function main() {
 	const n8n = ensureN8n();
 	const tarball = packPackage();
 	const userFolder = mkdtempSync(join(tmpdir(), 'oap-e2e-n8n-'));
-	installCommunityPackage(userFolder, tarball);
+	const packageDir = installCommunityPackage(userFolder, tarball);
 	log(`user folder ${userFolder}`);
+	const offered = nodeOperations(n8n, packageDir);
+	log(`the node offers ${Object.keys(offered).length} resources, ${Object.values(offered).flat().length} operations`);
 
 	const steadyPort = await freePort();
 	const steady = await startSteady(steadyPort);
@@ -144,7 +189,17 @@ async function main() {
 	};
 	let files = listJson(join(ROOT, 'test', 'e2e', 'workflows'));
 	if (only) files = files.filter((f) => only.some((o) => f.endsWith(`/${o}.json`)));
-	const prepared = prepareWorkflows(files, credential);
+	// A workflow for a resource or operation this build does not have yet is skipped, not failed.
+	const prepared = prepareWorkflows(files, credential).filter((p) => {
+		const missing = p.workflow.nodes
+			.filter((n) => n.type === NODE_TYPE && !offered[n.parameters.resource]?.includes(n.parameters.operation))
+			.map((n) => `${n.parameters.resource}.${n.parameters.operation}`);
+		if (missing.length) skip(`${p.name} (workflow)`, `not in this build of the node: ${[...new Set(missing)].join(', ')}`);
+		return !missing.length;
+	});
+	const untested = Object.entries(offered)
+		.flatMap(([r, ops]) => ops.map((o) => `${r}.${o}`))
+		.filter((ro) => !prepared.some((p) => p.workflow.nodes.some((n) => n.type === NODE_TYPE && `${n.parameters.resource}.${n.parameters.operation}` === ro)));
 
 	try {
 		// ------------------------------------------------------- CLI runs ----
@@ -160,8 +215,11 @@ async function main() {
 				if (warnings.length) throw new Error(warnings.join('\n'));
 			});
 			for (const p of prepared) {
+				const before = steady.output().length;
 				const exec = await executeWorkflow(n8n, userFolder, p.id, { timeoutMs: 180_000 });
-				checkRun(p, exec);
+				checkRun(p, exec, steady.output().slice(before));
+				// Every node's output, for reading after a failure (test-results/ is not committed).
+				writeFileSync(join(ROOT, 'test-results', 'e2e', `${p.name}.json`), JSON.stringify(exec.run ?? { stdout: exec.stdout, stderr: exec.stderr }, null, 1));
 			}
 		}
 
@@ -212,7 +270,7 @@ async function main() {
 
 					if (!flag('no-editor') && process.env.E2E_SKIP_EDITOR !== '1') {
 						const { runEditorChecks } = await import('./editor.mjs');
-						await runEditorChecks({ server, rest, step, expect, userFolder });
+						await runEditorChecks({ server, rest, step, expect, skip, userFolder });
 					}
 				} finally {
 					await server.stop();
@@ -220,23 +278,27 @@ async function main() {
 			}
 		}
 	} finally {
+		writeFileSync(join(ROOT, 'test-results', 'e2e', 'steady.log'), steady.output());
 		await steady.stop();
 		if (!keep) rmSync(userFolder, { recursive: true, force: true });
 		else log(`kept ${userFolder}`);
 		rmSync(tarball, { force: true });
 	}
 
+	await step(`every operation the node offers is run by a workflow in test/e2e/workflows`, () => {
+		if (untested.length && !only) throw new Error(`no workflow runs: ${untested.join(', ')}`);
+	});
 	const failed = results.filter((r) => !r.ok);
 	console.log(`\ne2e with n8n ${n8n.version} finished in ${elapsed(started)}`);
 	if (failed.length) {
 		console.log('failed:');
 		for (const f of failed) console.log(`  - ${f.name}`);
 	}
-	console.log(`${results.length - failed.length} passed, ${failed.length} failed`);
+	console.log(`${results.length - failed.length} passed, ${failed.length} failed${skipped.length ? `, ${skipped.length} skipped` : ''}`);
 	process.exitCode = failed.length ? 1 : 0;
 }
 
-mkdirSync(join(ROOT, 'test-results'), { recursive: true });
+mkdirSync(join(ROOT, 'test-results', 'e2e'), { recursive: true });
 main().catch((error) => {
 	console.error(error?.stack ?? error);
 	console.log(`${results.filter((r) => r.ok).length} passed, ${results.filter((r) => !r.ok).length + 1} failed`);
