@@ -1,4 +1,4 @@
-import type { IBinaryData, IExecuteSingleFunctions, IN8nHttpFullResponse } from 'n8n-workflow';
+import type { IBinaryData, IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 export interface BinaryFile {
@@ -21,7 +21,63 @@ function extensionOf(fileName: string): string {
 	return dot >= 0 ? fileName.slice(dot).toLowerCase() : '';
 }
 
-/** Reads an input item's binary property as a Blob for a multipart upload, checking it first. */
+/** Bytes gathered before they become one Blob part while a file is read from the binary store. */
+const BLOB_PART_BYTES = 1 << 20;
+const STREAM_CHUNK_BYTES = 256 * 1024;
+
+function megabytes(bytes: number): string {
+	return `${(bytes / 1048576).toFixed(1)} MB`;
+}
+
+function tooBig(context: IExecuteSingleFunctions, limits: BinaryLimits, fileName: string, size: number): NodeOperationError {
+	return new NodeOperationError(
+		context.getNode(),
+		`${limits.field}: "${fileName}" is ${megabytes(size)}, over the ${(limits.maxBytes! / 1048576).toFixed(0)} MB limit`,
+		{ itemIndex: context.getItemIndex() },
+	);
+}
+
+/**
+ * Reads a file from n8n's binary store chunk by chunk into a Blob made of ~1 MB parts: Node keeps
+ * Blob parts by reference, so the file is held once (never as base64, never as a second full
+ * copy), and axios streams the Blob into the multipart body. Stops as soon as the size passes the limit.
+ */
+async function blobFromStore(
+	context: IExecuteSingleFunctions,
+	binaryId: string,
+	mimeType: string,
+	onBytes: (total: number) => void,
+): Promise<{ blob: Blob; size: number }> {
+	const stream = await context.helpers.getBinaryStream(binaryId, STREAM_CHUNK_BYTES);
+	const parts: Blob[] = [];
+	let batch: Uint8Array[] = [];
+	let batchBytes = 0;
+	let size = 0;
+	try {
+		for await (const chunk of stream as AsyncIterable<Uint8Array | string>) {
+			const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+			size += bytes.length;
+			onBytes(size);
+			batch.push(bytes);
+			batchBytes += bytes.length;
+			if (batchBytes >= BLOB_PART_BYTES) {
+				parts.push(new Blob(batch as BlobPart[]));
+				batch = [];
+				batchBytes = 0;
+			}
+		}
+	} finally {
+		stream.destroy();
+	}
+	if (batch.length) parts.push(new Blob(batch as BlobPart[]));
+	return { blob: new Blob(parts, { type: mimeType }), size };
+}
+
+/**
+ * Reads an input item's binary property as a Blob for a multipart upload, checking it first: the
+ * type and, when the store knows it, the size before a byte is read. Data in the binary store (it
+ * has an id) is streamed from there; data held in the item itself is decoded once.
+ */
 export async function readBinaryFile(
 	context: IExecuteSingleFunctions,
 	propertyName: string,
@@ -40,7 +96,6 @@ export async function readBinaryFile(
 	}
 	const fileName = binary.fileName ?? `${propertyName}${binary.fileExtension ? `.${binary.fileExtension}` : ''}`;
 	const mimeType = binary.mimeType || 'application/octet-stream';
-	const buffer = await context.helpers.getBinaryDataBuffer(propertyName);
 	if (limits.accept?.length) {
 		const extension = extensionOf(fileName);
 		const ok = limits.accept.some((accepted) =>
@@ -53,14 +108,21 @@ export async function readBinaryFile(
 			});
 		}
 	}
-	if (limits.maxBytes !== undefined && buffer.length > limits.maxBytes) {
-		throw new NodeOperationError(
-			context.getNode(),
-			`${limits.field}: "${fileName}" is ${(buffer.length / 1048576).toFixed(1)} MB, over the ${(limits.maxBytes / 1048576).toFixed(0)} MB limit`,
-			{ itemIndex },
+	const overLimit = (size: number) => limits.maxBytes !== undefined && size > limits.maxBytes;
+	if (binary.id) {
+		const known = await context.helpers.getBinaryMetadata(binary.id).then(
+			(metadata) => Number(metadata?.fileSize),
+			() => NaN,
 		);
+		if (Number.isFinite(known) && overLimit(known)) throw tooBig(context, limits, fileName, known);
+		const { blob, size } = await blobFromStore(context, binary.id, mimeType, (total) => {
+			if (overLimit(total)) throw tooBig(context, limits, fileName, Number.isFinite(known) ? Math.max(known, total) : total);
+		});
+		return { blob, fileName, mimeType, size };
 	}
-	return { blob: new Blob([new Uint8Array(buffer)], { type: mimeType }), fileName, mimeType, size: buffer.length };
+	const buffer = await context.helpers.getBinaryDataBuffer(propertyName);
+	if (overLimit(buffer.length)) throw tooBig(context, limits, fileName, buffer.length);
+	return { blob: new Blob([buffer as BlobPart], { type: mimeType }), fileName, mimeType, size: buffer.length };
 }
 
 /**
@@ -69,6 +131,34 @@ export async function readBinaryFile(
  */
 export function withoutContentType(headers: Record<string, unknown> | undefined): Record<string, unknown> {
 	return Object.fromEntries(Object.entries(headers ?? {}).filter(([name]) => name.toLowerCase() !== 'content-type'));
+}
+
+export type FormFieldValue = string | number | boolean | null | undefined | Array<string | number>;
+
+export interface FormFile {
+	/** Part name, e.g. `file`, `image` or `image[]`. */
+	name: string;
+	file: BinaryFile;
+}
+
+/**
+ * A multipart body: fields first (undefined and null left out, arrays as repeated `name[]` parts,
+ * as OpenAI's SDKs send them), then the files with their names and types.
+ */
+export function multipartForm(fields: Record<string, FormFieldValue>, files: FormFile[]): FormData {
+	const form = new FormData();
+	for (const [name, value] of Object.entries(fields)) {
+		if (value === undefined || value === null) continue;
+		if (Array.isArray(value)) for (const entry of value) form.append(`${name}[]`, String(entry));
+		else form.append(name, String(value));
+	}
+	for (const { name, file } of files) form.append(name, file.blob, file.fileName);
+	return form;
+}
+
+/** Sends a FormData body: axios writes the boundary header itself, so any JSON content type goes. */
+export function asMultipart(requestOptions: IHttpRequestOptions, form: FormData): IHttpRequestOptions {
+	return { ...requestOptions, body: form, headers: withoutContentType(requestOptions.headers as IDataObject) as IDataObject };
 }
 
 function bodyBuffer(body: unknown): Buffer {
