@@ -1,5 +1,12 @@
-import type { IBinaryData, IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type {
+	IBinaryData,
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 export interface BinaryFile {
 	blob: Blob;
@@ -156,9 +163,37 @@ export function multipartForm(fields: Record<string, FormFieldValue>, files: For
 	return form;
 }
 
-/** Sends a FormData body: axios writes the boundary header itself, so any JSON content type goes. */
+/**
+ * Sends a FormData body: axios writes the boundary header itself, so any JSON content type goes.
+ * Redirects are not followed: following one would mean keeping the whole upload in memory to send
+ * it again (see `refuseRedirect`).
+ */
 export function asMultipart(requestOptions: IHttpRequestOptions, form: FormData): IHttpRequestOptions {
-	return { ...requestOptions, body: form, headers: withoutContentType(requestOptions.headers as IDataObject) as IDataObject };
+	return {
+		...requestOptions,
+		body: form,
+		headers: withoutContentType(requestOptions.headers as IDataObject) as IDataObject,
+		disableFollowRedirect: true,
+	};
+}
+
+/** postReceive for uploads sent with `asMultipart`: a redirect becomes a clear error instead of an empty result. */
+export async function refuseRedirect(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	if (response.statusCode < 300 || response.statusCode >= 400) return items;
+	const location = String((response.headers as IDataObject | undefined)?.location ?? '');
+	throw new NodeApiError(
+		this.getNode(),
+		{ status: response.statusCode, location },
+		{
+			message: `The server redirected the upload (HTTP ${response.statusCode})${location ? ` to ${location}` : ''}`,
+			description: "Uploads are not sent twice. Set the credential's Base URL to the address the server redirects to.",
+			itemIndex: this.getItemIndex(),
+		},
+	);
 }
 
 function bodyBuffer(body: unknown): Buffer {

@@ -1,6 +1,7 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import type { TranscriptionCreateParamsNonStreaming } from 'openai/resources/audio/transcriptions';
 
+import { refuseRedirect } from '../../shared/binary';
 import { forOperation } from '../../shared/fields';
 import { fieldError } from '../../shared/validation';
 import type { TextFormat } from './shared';
@@ -71,7 +72,7 @@ export const transcribeOperation: INodePropertyOptions = {
 	routing: {
 		request: { method: 'POST', url: '/audio/transcriptions', encoding: 'arraybuffer' },
 		send: { preSend: [buildTranscriptionForm] },
-		output: { postReceive: [transcriptionToJson] },
+		output: { postReceive: [refuseRedirect, transcriptionToJson] },
 	},
 };
 

@@ -1,6 +1,7 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import type { TranslationCreateParams } from 'openai/resources/audio/translations';
 
+import { refuseRedirect } from '../../shared/binary';
 import { forOperation } from '../../shared/fields';
 import {
 	audioForm,
@@ -32,7 +33,7 @@ export const translateOperation: INodePropertyOptions = {
 	routing: {
 		request: { method: 'POST', url: '/audio/translations', encoding: 'arraybuffer' },
 		send: { preSend: [buildTranslationForm] },
-		output: { postReceive: [transcriptionToJson] },
+		output: { postReceive: [refuseRedirect, transcriptionToJson] },
 	},
 };
 

@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { asMultipart, multipartForm, readBinaryFile } from '../../shared/binary';
+import { asMultipart, multipartForm, readBinaryFile, refuseRedirect } from '../../shared/binary';
 import { binaryPropertyField, forOperation } from '../../shared/fields';
 import { fieldError } from '../../shared/validation';
 import {
@@ -50,7 +50,7 @@ export const createVariationOperation: INodePropertyOptions = {
 	routing: {
 		request: { method: 'POST', url: '/images/variations' },
 		send: { preSend: [buildVariationForm] },
-		output: { postReceive: [imagesToItems] },
+		output: { postReceive: [refuseRedirect, imagesToItems] },
 	},
 };
 

@@ -1,7 +1,7 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import type { BinaryFile, BinaryLimits } from '../../shared/binary';
-import { asMultipart, multipartForm, readBinaryFile } from '../../shared/binary';
+import { asMultipart, multipartForm, readBinaryFile, refuseRedirect } from '../../shared/binary';
 import { binaryPropertyField, forOperation } from '../../shared/fields';
 import { fieldError } from '../../shared/validation';
 import type { ImageFamily, PngInfo } from './shared';
@@ -109,7 +109,7 @@ export const editOperation: INodePropertyOptions = {
 	routing: {
 		request: { method: 'POST', url: '/images/edits' },
 		send: { preSend: [buildEditForm] },
-		output: { postReceive: [imagesToItems] },
+		output: { postReceive: [refuseRedirect, imagesToItems] },
 	},
 };
 
