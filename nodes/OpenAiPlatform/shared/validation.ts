@@ -54,3 +54,10 @@ export function checkedChoice<const T extends string>(context: IExecuteSingleFun
 	}
 	return text as T;
 }
+
+/** The id of the model a resource locator named `model` holds, or a clear error when it is empty. */
+export function modelIdOf(context: IExecuteSingleFunctions, kind: string): string {
+	const model = String(context.getNodeParameter('model', '', { extractValue: true }) ?? '').trim();
+	if (!model) throw fieldError(context, 'Model', `choose ${/^[aeiou]/i.test(kind) ? 'an' : 'a'} ${kind} model`);
+	return model;
+}

@@ -11,12 +11,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { SpeechCreateParams } from 'openai/resources/audio/speech';
 
 import { binaryFromResponse } from '../../shared/binary';
-import { forOperation } from '../../shared/fields';
-import { checkedChoice, checkedNumber, checkedText } from '../../shared/validation';
-import { audioModelField, modelIdOf } from './shared';
-
-/** The built-in voices as of 2026; "Custom" takes any other name or a custom voice id. */
-const VOICES = ['alloy', 'ash', 'ballad', 'cedar', 'coral', 'echo', 'fable', 'marin', 'nova', 'onyx', 'sage', 'shimmer', 'verse'];
+import { forOperation, modelField, optionsCollection, outputBinaryField } from '../../shared/fields';
+import { checkedChoice, checkedNumber, checkedText, modelIdOf } from '../../shared/validation';
 
 const AUDIO_OUT = {
 	mp3: { mimeType: 'audio/mpeg', extension: 'mp3' },
@@ -99,7 +95,13 @@ export const generateSpeechOperation: INodePropertyOptions = {
 };
 
 export const generateSpeechFields: INodeProperties[] = forOperation('audio', 'generateSpeech', [
-	audioModelField('speech', 'gpt-4o-mini-tts', 'The text-to-speech model. "From list" shows your account\'s speech models; use "By ID" for new or compatible-server models.'),
+	modelField({
+		capability: 'speech',
+		bodyProperty: false,
+		placeholder: 'e.g. gpt-4o-mini-tts',
+		defaultModel: 'gpt-4o-mini-tts',
+		description: 'The text-to-speech model. "From list" shows your account\'s speech models; use "By ID" for new or compatible-server models.',
+	}),
 	{
 		displayName: 'Input',
 		name: 'input',
@@ -116,8 +118,20 @@ export const generateSpeechFields: INodeProperties[] = forOperation('audio', 'ge
 		type: 'options',
 		default: 'alloy',
 		options: [
-			...VOICES.map((voice) => ({ name: voice[0].toUpperCase() + voice.slice(1), value: voice })),
+			{ name: 'Alloy', value: 'alloy' },
+			{ name: 'Ash', value: 'ash' },
+			{ name: 'Ballad', value: 'ballad' },
+			{ name: 'Cedar', value: 'cedar' },
+			{ name: 'Coral', value: 'coral' },
 			{ name: 'Custom', value: 'custom', description: 'Another voice name, or the ID of a custom voice' },
+			{ name: 'Echo', value: 'echo' },
+			{ name: 'Fable', value: 'fable' },
+			{ name: 'Marin', value: 'marin' },
+			{ name: 'Nova', value: 'nova' },
+			{ name: 'Onyx', value: 'onyx' },
+			{ name: 'Sage', value: 'sage' },
+			{ name: 'Shimmer', value: 'shimmer' },
+			{ name: 'Verse', value: 'verse' },
 		],
 		description: 'The voice to speak with. Ballad, Cedar, Marin and Verse need gpt-4o-mini-tts.',
 	},
@@ -146,45 +160,32 @@ export const generateSpeechFields: INodeProperties[] = forOperation('audio', 'ge
 		],
 		description: 'The audio file format',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Instructions',
-				name: 'instructions',
-				type: 'string',
-				default: '',
-				typeOptions: { rows: 2 },
-				placeholder: 'e.g. Speak in a cheerful and positive tone.',
-				description: 'How to speak: tone, accent, pace, emotion. Not for tts-1 and tts-1-hd.',
-				displayOptions: { hide: { '/model': [{ _cnd: { startsWith: 'tts-1' } }] } },
-			},
-			{
-				displayName: 'Output File Name',
-				name: 'outputFileName',
-				type: 'string',
-				default: 'speech',
-				description: 'Name of the audio file, without the extension (the format adds it)',
-			},
-			{
-				displayName: 'Put Output File in Field',
-				name: 'binaryPropertyOutput',
-				type: 'string',
-				default: 'data',
-				description: 'Name of the binary property to store the audio in',
-			},
-			{
-				displayName: 'Speed',
-				name: 'speed',
-				type: 'number',
-				typeOptions: { minValue: 0.25, maxValue: 4, numberPrecision: 2 },
-				default: 1,
-				description: 'Speed of the speech, from 0.25 to 4',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Instructions',
+			name: 'instructions',
+			type: 'string',
+			default: '',
+			typeOptions: { rows: 2 },
+			placeholder: 'e.g. Speak in a cheerful and positive tone.',
+			description: 'How to speak: tone, accent, pace, emotion. Not for tts-1 and tts-1-hd.',
+			displayOptions: { hide: { '/model': [{ _cnd: { startsWith: 'tts-1' } }] } },
+		},
+		{
+			displayName: 'Output File Name',
+			name: 'outputFileName',
+			type: 'string',
+			default: 'speech',
+			description: 'Name of the audio file, without the extension (the format adds it)',
+		},
+		outputBinaryField('Name of the binary property to store the audio in'),
+		{
+			displayName: 'Speed',
+			name: 'speed',
+			type: 'number',
+			typeOptions: { minValue: 0.25, maxValue: 4, numberPrecision: 2 },
+			default: 1,
+			description: 'Speed of the speech, from 0.25 to 4',
+		},
+	]),
 ]);

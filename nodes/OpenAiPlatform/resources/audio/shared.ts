@@ -5,12 +5,14 @@ import type {
 	IN8nHttpFullResponse,
 	INodeExecutionData,
 	INodeProperties,
+	INodePropertyOptions,
+	PreSendAction,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { BinaryFile, FormFieldValue } from '../../shared/binary';
-import { asMultipart, multipartForm, readBinaryFile } from '../../shared/binary';
-import { binaryPropertyField, modelField } from '../../shared/fields';
+import { asMultipart, multipartForm, readBinaryFile, refuseRedirect } from '../../shared/binary';
+import { binaryPropertyField } from '../../shared/fields';
 import { checkedChoice, checkedNumber, checkedText, fieldError } from '../../shared/validation';
 
 /** OpenAI's limit for audio uploads. */
@@ -125,19 +127,6 @@ export async function readAudioFile(context: IExecuteSingleFunctions): Promise<B
 	return withAudioExtension(file);
 }
 
-export function audioModelField(capability: 'speech' | 'transcription', defaultModel: string, description: string): INodeProperties {
-	return {
-		...modelField({ capability, bodyProperty: false, placeholder: `e.g. ${defaultModel}`, description }),
-		default: { mode: 'list', value: defaultModel },
-	};
-}
-
-export function modelIdOf(context: IExecuteSingleFunctions, what: string): string {
-	const model = String(context.getNodeParameter('model', '', { extractValue: true }) ?? '').trim();
-	if (!model) throw fieldError(context, 'Model', `choose a ${what} model`);
-	return model;
-}
-
 // ----- Transcription and translation: the fields they share, and the reply -----
 
 export const TEXT_FORMATS = ['json', 'text', 'srt', 'verbose_json', 'vtt'] as const;
@@ -191,6 +180,15 @@ export function textFields(context: IExecuteSingleFunctions, options: TextOption
 	if (isSet(options.prompt)) fields.prompt = String(options.prompt);
 	if (isSet(options.temperature)) fields.temperature = checkedNumber(context, 'Temperature', options.temperature, { min: 0, max: 1 });
 	return fields;
+}
+
+/** The routing of transcription and translation: a multipart upload whose reply is read as bytes, then as JSON or text. */
+export function textRouting(url: string, preSend: PreSendAction): INodePropertyOptions['routing'] {
+	return {
+		request: { method: 'POST', url, encoding: 'arraybuffer' },
+		send: { preSend: [preSend] },
+		output: { postReceive: [refuseRedirect, transcriptionToJson] },
+	};
 }
 
 /** Builds the multipart request: the fields, then the audio file as `file`. */

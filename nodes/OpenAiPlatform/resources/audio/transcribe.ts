@@ -1,22 +1,19 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import type { TranscriptionCreateParamsNonStreaming } from 'openai/resources/audio/transcriptions';
 
-import { refuseRedirect } from '../../shared/binary';
-import { forOperation } from '../../shared/fields';
-import { fieldError } from '../../shared/validation';
+import { forOperation, modelField, optionsCollection } from '../../shared/fields';
+import { fieldError, modelIdOf } from '../../shared/validation';
 import type { TextFormat } from './shared';
 import {
 	audioForm,
 	audioInputFields,
-	audioModelField,
-	modelIdOf,
 	promptOption,
 	readAudioFile,
 	temperatureOption,
 	textFields,
 	textFormatField,
 	textOptionsOf,
-	transcriptionToJson,
+	textRouting,
 } from './shared';
 
 interface ModelRules {
@@ -69,15 +66,17 @@ export const transcribeOperation: INodePropertyOptions = {
 	value: 'transcribe',
 	action: 'Transcribe audio',
 	description: 'Turn speech in an audio file into text in its own language',
-	routing: {
-		request: { method: 'POST', url: '/audio/transcriptions', encoding: 'arraybuffer' },
-		send: { preSend: [buildTranscriptionForm] },
-		output: { postReceive: [refuseRedirect, transcriptionToJson] },
-	},
+	routing: textRouting('/audio/transcriptions', buildTranscriptionForm),
 };
 
 export const transcribeFields: INodeProperties[] = forOperation('audio', 'transcribe', [
-	audioModelField('transcription', 'whisper-1', 'The transcription model, e.g. whisper-1, gpt-4o-transcribe or gpt-4o-mini-transcribe. "From list" shows your account\'s transcription models.'),
+	modelField({
+		capability: 'transcription',
+		bodyProperty: false,
+		placeholder: 'e.g. whisper-1',
+		defaultModel: 'whisper-1',
+		description: 'The transcription model, e.g. whisper-1, gpt-4o-transcribe or gpt-4o-mini-transcribe. "From list" shows your account\'s transcription models.',
+	}),
 	...audioInputFields('transcribe'),
 	{ ...textFormatField, description: `${textFormatField.description}. The gpt-4o transcribe models support JSON and Text only.` },
 	{
@@ -92,23 +91,16 @@ export const transcribeFields: INodeProperties[] = forOperation('audio', 'transc
 		description: 'Which timestamps to add (whisper-1). Segments come without asking.',
 		displayOptions: { show: { responseFormat: ['verbose_json'] } },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Language',
-				name: 'language',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. en',
-				description: 'The language of the audio as an ISO-639-1 code (two letters). Setting it improves accuracy and speed.',
-			},
-			promptOption("Text that guides the style or continues an earlier segment, in the audio's language"),
-			temperatureOption,
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Language',
+			name: 'language',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. en',
+			description: 'The language of the audio as an ISO-639-1 code (two letters). Setting it improves accuracy and speed.',
+		},
+		promptOption("Text that guides the style or continues an earlier segment, in the audio's language"),
+		temperatureOption,
+	]),
 ]);

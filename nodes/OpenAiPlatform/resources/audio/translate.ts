@@ -1,20 +1,18 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import type { TranslationCreateParams } from 'openai/resources/audio/translations';
 
-import { refuseRedirect } from '../../shared/binary';
-import { forOperation } from '../../shared/fields';
+import { forOperation, modelField, optionsCollection } from '../../shared/fields';
+import { modelIdOf } from '../../shared/validation';
 import {
 	audioForm,
 	audioInputFields,
-	audioModelField,
-	modelIdOf,
 	promptOption,
 	readAudioFile,
 	temperatureOption,
 	textFields,
 	textFormatField,
 	textOptionsOf,
-	transcriptionToJson,
+	textRouting,
 } from './shared';
 
 /** preSend: the audio (checked: type, 25 MB), prompt, format and temperature as a multipart body. */
@@ -30,23 +28,18 @@ export const translateOperation: INodePropertyOptions = {
 	value: 'translate',
 	action: 'Translate audio to English',
 	description: 'Turn speech in an audio file into English text',
-	routing: {
-		request: { method: 'POST', url: '/audio/translations', encoding: 'arraybuffer' },
-		send: { preSend: [buildTranslationForm] },
-		output: { postReceive: [refuseRedirect, transcriptionToJson] },
-	},
+	routing: textRouting('/audio/translations', buildTranslationForm),
 };
 
 export const translateFields: INodeProperties[] = forOperation('audio', 'translate', [
-	audioModelField('transcription', 'whisper-1', 'The model that translates speech to English (whisper-1 at OpenAI). "From list" shows your account\'s transcription models.'),
+	modelField({
+		capability: 'transcription',
+		bodyProperty: false,
+		placeholder: 'e.g. whisper-1',
+		defaultModel: 'whisper-1',
+		description: 'The model that translates speech to English (whisper-1 at OpenAI). "From list" shows your account\'s transcription models.',
+	}),
 	...audioInputFields('translate'),
 	textFormatField,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [promptOption('Text that guides the style or continues an earlier segment, in English'), temperatureOption],
-	},
+	optionsCollection([promptOption('Text that guides the style or continues an earlier segment, in English'), temperatureOption]),
 ]);

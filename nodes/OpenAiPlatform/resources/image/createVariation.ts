@@ -1,7 +1,7 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { asMultipart, multipartForm, readBinaryFile, refuseRedirect } from '../../shared/binary';
-import { binaryPropertyField, forOperation } from '../../shared/fields';
+import { asMultipart, multipartForm, readBinaryFile } from '../../shared/binary';
+import { binaryPropertyField, forOperation, optionsCollection } from '../../shared/fields';
 import { fieldError } from '../../shared/validation';
 import {
 	DALL_E_2_MAX_BYTES,
@@ -11,9 +11,8 @@ import {
 	imageFamilyOf,
 	imageModelField,
 	imageModelOf,
-	imageOptionsCollection,
 	imageOptionsOf,
-	imagesToItems,
+	imageRouting,
 	numberOfImagesOption,
 	outputPropertyOption,
 	responseFormatField,
@@ -47,16 +46,12 @@ export const createVariationOperation: INodePropertyOptions = {
 	value: 'createVariation',
 	action: 'Create image variations',
 	description: 'Make variations of a square PNG image (DALL-E 2)',
-	routing: {
-		request: { method: 'POST', url: '/images/variations' },
-		send: { preSend: [buildVariationForm] },
-		output: { postReceive: [refuseRedirect, imagesToItems] },
-	},
+	routing: imageRouting('/images/variations', buildVariationForm, { upload: true }),
 };
 
 export const createVariationFields: INodeProperties[] = forOperation('image', 'createVariation', [
 	imageModelField('dall-e-2', 'The image model. Only dall-e-2 makes variations; "By ID" also takes compatible-server models.'),
 	binaryPropertyField({ displayName: IMAGE_FIELD, description: 'Name of the binary property holding the image: a square PNG under 4 MB' }),
 	responseFormatField(),
-	imageOptionsCollection([numberOfImagesOption(), ...sizeOptions(['dall-e-2'], { byModel: false }), userOption, outputPropertyOption]),
+	optionsCollection([numberOfImagesOption(), ...sizeOptions(['dall-e-2'], { byModel: false }), userOption, outputPropertyOption]),
 ]);

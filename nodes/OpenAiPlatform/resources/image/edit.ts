@@ -1,8 +1,8 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import type { BinaryFile, BinaryLimits } from '../../shared/binary';
-import { asMultipart, multipartForm, readBinaryFile, refuseRedirect } from '../../shared/binary';
-import { binaryPropertyField, forOperation } from '../../shared/fields';
+import { asMultipart, multipartForm, readBinaryFile } from '../../shared/binary';
+import { binaryPropertyField, forOperation, optionsCollection } from '../../shared/fields';
 import { fieldError } from '../../shared/validation';
 import type { ImageFamily, PngInfo } from './shared';
 import {
@@ -18,9 +18,8 @@ import {
 	imageFamilyOf,
 	imageModelField,
 	imageModelOf,
-	imageOptionsCollection,
 	imageOptionsOf,
-	imagesToItems,
+	imageRouting,
 	numberOfImagesOption,
 	outputPropertyOption,
 	pngInfo,
@@ -106,11 +105,7 @@ export const editOperation: INodePropertyOptions = {
 	value: 'edit',
 	action: 'Edit an image',
 	description: 'Edit or extend one or more images following a prompt, optionally within a mask',
-	routing: {
-		request: { method: 'POST', url: '/images/edits' },
-		send: { preSend: [buildEditForm] },
-		output: { postReceive: [refuseRedirect, imagesToItems] },
-	},
+	routing: imageRouting('/images/edits', buildEditForm, { upload: true }),
 };
 
 const inputFidelityOption: INodeProperties = {
@@ -138,7 +133,7 @@ export const editFields: INodeProperties[] = forOperation('image', 'edit', [
 	},
 	promptField('What the edited images should show'),
 	responseFormatField(['dall-e-2', 'other']),
-	imageOptionsCollection([
+	optionsCollection([
 		{
 			displayName: 'Mask Binary Field',
 			name: 'maskBinaryPropertyName',

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import type { ImageGenerateParamsNonStreaming } from 'openai/resources/images';
 
-import { forOperation } from '../../shared/fields';
+import { forOperation, optionsCollection } from '../../shared/fields';
 import {
 	checkedPrompt,
 	gptImageOptions,
@@ -9,9 +9,8 @@ import {
 	imageFamilyOf,
 	imageModelField,
 	imageModelOf,
-	imageOptionsCollection,
 	imageOptionsOf,
-	imagesToItems,
+	imageRouting,
 	numberOfImagesOption,
 	outputPropertyOption,
 	promptField,
@@ -44,18 +43,14 @@ export const generateOperation: INodePropertyOptions = {
 	value: 'generate',
 	action: 'Generate an image',
 	description: 'Create images from a prompt, as files or URLs',
-	routing: {
-		request: { method: 'POST', url: '/images/generations' },
-		send: { preSend: [buildGenerateBody] },
-		output: { postReceive: [imagesToItems] },
-	},
+	routing: imageRouting('/images/generations', buildGenerateBody),
 };
 
 export const generateFields: INodeProperties[] = forOperation('image', 'generate', [
 	imageModelField('gpt-image-1', 'The image model. "From list" shows your account\'s image models; use "By ID" for new or compatible-server models. The options below follow the model.'),
 	promptField('What the images should show'),
 	responseFormatField(['dall-e-2', 'dall-e-3', 'other']),
-	imageOptionsCollection([
+	optionsCollection([
 		numberOfImagesOption(['dall-e-2', 'gpt-image', 'other']),
 		...sizeOptions(['dall-e-2', 'dall-e-3', 'gpt-image', 'other']),
 		...qualityOptions(['dall-e-3', 'gpt-image']),

@@ -7,13 +7,15 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 	INodePropertyOptions,
+	PreSendAction,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import type { ImageGenerateParamsNonStreaming } from 'openai/resources/images';
 
 import type { BinaryFile } from '../../shared/binary';
-import { modelField } from '../../shared/fields';
-import { checkedChoice, checkedNumber, checkedText, fieldError } from '../../shared/validation';
+import { refuseRedirect } from '../../shared/binary';
+import { modelField, outputBinaryField } from '../../shared/fields';
+import { checkedChoice, checkedNumber, checkedText, fieldError, modelIdOf } from '../../shared/validation';
 
 /**
  * Image models come in families with different fields: DALL-E 2, DALL-E 3, the GPT image models
@@ -61,18 +63,23 @@ function withFamilies(field: INodeProperties, families?: ImageFamily[]): INodePr
 	return families ? { ...field, displayOptions: forFamilies(families) } : field;
 }
 
-export function imageModelField(defaultModel: string, description?: string): INodeProperties {
-	return {
-		...modelField({ capability: 'image', bodyProperty: false, placeholder: `e.g. ${defaultModel}`, description }),
-		default: { mode: 'list', value: defaultModel },
-	};
+export function imageModelField(defaultModel: string, description: string): INodeProperties {
+	return modelField({ capability: 'image', bodyProperty: false, placeholder: `e.g. ${defaultModel}`, description, defaultModel });
 }
 
 /** The model id, checked and trimmed. */
-export function imageModelOf(context: IExecuteSingleFunctions): string {
-	const model = String(context.getNodeParameter('model', '', { extractValue: true }) ?? '').trim();
-	if (!model) throw fieldError(context, 'Model', 'choose an image model');
-	return model;
+export const imageModelOf = (context: IExecuteSingleFunctions) => modelIdOf(context, 'image');
+
+/**
+ * The routing of an image operation: its request, its preSend hook, and the reply turned into one
+ * item per image. Uploads (edit, variation) also refuse a redirect (see `asMultipart`).
+ */
+export function imageRouting(url: string, preSend: PreSendAction, { upload = false } = {}): INodePropertyOptions['routing'] {
+	return {
+		request: { method: 'POST', url },
+		send: { preSend: [preSend] },
+		output: { postReceive: upload ? [refuseRedirect, imagesToItems] : [imagesToItems] },
+	};
 }
 
 const PROMPT_LIMITS: Record<ImageFamily, number | undefined> = {
@@ -119,75 +126,91 @@ export function responseFormatField(families?: ImageFamily[]): INodeProperties {
 
 // ----- The Options collection's entries -----
 
-const SIZES: Record<ImageFamily, INodePropertyOptions[]> = {
-	'dall-e-2': [
-		{ name: '256x256', value: '256x256' },
-		{ name: '512x512', value: '512x512' },
-		{ name: '1024x1024', value: '1024x1024' },
-	],
-	'dall-e-3': [
-		{ name: '1024x1024', value: '1024x1024' },
-		{ name: '1024x1792 (Portrait)', value: '1024x1792' },
-		{ name: '1792x1024 (Landscape)', value: '1792x1024' },
-	],
-	'gpt-image': [
-		{ name: '1024x1024', value: '1024x1024' },
-		{ name: '1024x1536 (Portrait)', value: '1024x1536' },
-		{ name: '1536x1024 (Landscape)', value: '1536x1024' },
-		{ name: 'Auto', value: 'auto' },
-	],
-	other: [],
+/** The "Size" entry of each family, with the sizes that family makes. */
+const SIZE_FIELDS: Record<ImageFamily, INodeProperties> = {
+	'dall-e-2': {
+		displayName: 'Size',
+		name: 'size',
+		type: 'options',
+		default: '1024x1024',
+		options: [
+			{ name: '256x256', value: '256x256' },
+			{ name: '512x512', value: '512x512' },
+			{ name: '1024x1024', value: '1024x1024' },
+		],
+		description: 'Size of the images',
+	},
+	'dall-e-3': {
+		displayName: 'Size',
+		name: 'size',
+		type: 'options',
+		default: '1024x1024',
+		options: [
+			{ name: '1024x1024', value: '1024x1024' },
+			{ name: '1024x1792 (Portrait)', value: '1024x1792' },
+			{ name: '1792x1024 (Landscape)', value: '1792x1024' },
+		],
+		description: 'Size of the images',
+	},
+	'gpt-image': {
+		displayName: 'Size',
+		name: 'size',
+		type: 'options',
+		default: 'auto',
+		options: [
+			{ name: '1024x1024', value: '1024x1024' },
+			{ name: '1024x1536 (Portrait)', value: '1024x1536' },
+			{ name: '1536x1024 (Landscape)', value: '1536x1024' },
+			{ name: 'Auto', value: 'auto' },
+		],
+		description: 'Size of the images. gpt-image-2 also takes other sizes as WIDTHxHEIGHT (set by an expression).',
+	},
+	other: {
+		displayName: 'Size',
+		name: 'size',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 1024x1024',
+		description: 'Size of the images, as WIDTHxHEIGHT',
+	},
 };
 
-/** One "Size" entry per family, each with its own sizes; `families` limits which are offered. */
+const valuesOf = (field: INodeProperties) => (field.options ?? []).map((option) => String((option as INodePropertyOptions).value));
+
+/** One "Size" entry per family; `byModel: false` offers them whatever the model. */
 export function sizeOptions(families: ImageFamily[], { byModel = true } = {}): INodeProperties[] {
-	return families.map((family) =>
-		withFamilies(
-			family === 'other'
-				? { displayName: 'Size', name: 'size', type: 'string', default: '', placeholder: 'e.g. 1024x1024', description: 'Size of the images, as WIDTHxHEIGHT' }
-				: {
-						displayName: 'Size',
-						name: 'size',
-						type: 'options',
-						default: family === 'gpt-image' ? 'auto' : '1024x1024',
-						options: SIZES[family],
-						description:
-							family === 'gpt-image'
-								? 'Size of the images. gpt-image-2 also takes other sizes as WIDTHxHEIGHT (set by an expression).'
-								: 'Size of the images',
-					},
-			byModel ? [family] : undefined,
-		),
-	);
+	return families.map((family) => withFamilies(SIZE_FIELDS[family], byModel ? [family] : undefined));
 }
 
-const QUALITIES = {
-	'dall-e-3': [
-		{ name: 'HD', value: 'hd', description: 'Finer details and greater consistency' },
-		{ name: 'Standard', value: 'standard' },
-	],
-	'gpt-image': [
-		{ name: 'Auto', value: 'auto' },
-		{ name: 'High', value: 'high' },
-		{ name: 'Low', value: 'low' },
-		{ name: 'Medium', value: 'medium' },
-	],
-} satisfies Partial<Record<ImageFamily, INodePropertyOptions[]>>;
+const QUALITY_FIELDS = {
+	'dall-e-3': {
+		displayName: 'Quality',
+		name: 'quality',
+		type: 'options',
+		default: 'standard',
+		options: [
+			{ name: 'HD', value: 'hd', description: 'Finer details and greater consistency' },
+			{ name: 'Standard', value: 'standard' },
+		],
+		description: 'Quality of the images',
+	},
+	'gpt-image': {
+		displayName: 'Quality',
+		name: 'quality',
+		type: 'options',
+		default: 'auto',
+		options: [
+			{ name: 'Auto', value: 'auto' },
+			{ name: 'High', value: 'high' },
+			{ name: 'Low', value: 'low' },
+			{ name: 'Medium', value: 'medium' },
+		],
+		description: 'Quality of the images',
+	},
+} satisfies Partial<Record<ImageFamily, INodeProperties>>;
 
-export function qualityOptions(families: Array<keyof typeof QUALITIES>): INodeProperties[] {
-	return families.map((family) =>
-		withFamilies(
-			{
-				displayName: 'Quality',
-				name: 'quality',
-				type: 'options',
-				default: family === 'dall-e-3' ? 'standard' : 'auto',
-				options: QUALITIES[family],
-				description: 'Quality of the images',
-			},
-			[family],
-		),
-	);
+export function qualityOptions(families: Array<keyof typeof QUALITY_FIELDS>): INodeProperties[] {
+	return families.map((family) => withFamilies(QUALITY_FIELDS[family], [family]));
 }
 
 export const numberOfImagesOption = (families?: ImageFamily[]): INodeProperties =>
@@ -281,25 +304,7 @@ export const userOption: INodeProperties = {
 	description: 'A unique identifier of your end user, which helps OpenAI detect abuse',
 };
 
-export const outputPropertyOption: INodeProperties = {
-	displayName: 'Put Output File in Field',
-	name: 'binaryPropertyOutput',
-	type: 'string',
-	default: 'data',
-	description: 'Name of the binary property each image is stored in',
-};
-
-/** The Options collection; its entries are sorted by name, as n8n lists them. */
-export function imageOptionsCollection(options: INodeProperties[]): INodeProperties {
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [...options].sort((a, b) => a.displayName.localeCompare(b.displayName)),
-	};
-}
+export const outputPropertyOption: INodeProperties = outputBinaryField('Name of the binary property each image is stored in');
 
 // ----- Building the request -----
 
@@ -353,7 +358,7 @@ export function imageBodyFields(
 	if (has('size')) {
 		const size = String(options.size).trim();
 		if (sizes === 'dall-e-2' || sizes === 'dall-e-3') {
-			body.size = checkedChoice(context, 'Size', size, SIZES[sizes].map((option) => option.value as string), `for ${FAMILY_LABEL[sizes]}`) as ImageBodyFields['size'];
+			body.size = checkedChoice(context, 'Size', size, valuesOf(SIZE_FIELDS[sizes]), `for ${FAMILY_LABEL[sizes]}`) as ImageBodyFields['size'];
 		} else {
 			if (size !== 'auto' && !/^\d{2,5}x\d{2,5}$/.test(size)) throw fieldError(context, 'Size', `"${size}" is not a size`, 'Use WIDTHxHEIGHT, e.g. 1024x1024, or auto.');
 			body.size = size as ImageBodyFields['size'];
@@ -361,7 +366,7 @@ export function imageBodyFields(
 	}
 	if (has('quality') && family !== 'dall-e-2') {
 		if (family === 'dall-e-3' || gptImage) {
-			const qualities = QUALITIES[family].map((option) => option.value) as Array<NonNullable<ImageBodyFields['quality']>>;
+			const qualities = valuesOf(QUALITY_FIELDS[family]) as Array<NonNullable<ImageBodyFields['quality']>>;
 			body.quality = checkedChoice(context, 'Quality', options.quality, qualities, `for ${FAMILY_LABEL[family]}`);
 		} else {
 			body.quality = String(options.quality) as ImageBodyFields['quality'];
