@@ -431,3 +431,25 @@ describe('image.createVariation', () => {
 		expect(scope.isDone()).toBe(false);
 	});
 });
+
+describe('image operations under Continue On Fail', () => {
+	it('turns a refused item into an error item paired to its input and still runs the others', async () => {
+		const scope = nock(BASE).post('/v1/images/generations').reply(200, { created: 1, data: [{ url: 'https://x/ok.png' }] });
+		const result = await runWorkflow(
+			singleNodeWorkflow(
+				{ resource: 'image', operation: 'generate', model: model('dall-e-2'), prompt: '={{ $json.p }}', responseFormat: 'url' },
+				[{ json: { p: 'x'.repeat(1001) } }, { json: { p: 'fine' } }],
+				{ onError: 'continueRegularOutput' },
+			),
+			credentials,
+		);
+		expect(result.error).toBeUndefined();
+		const items = result.output('OpenAI');
+		expect(items).toHaveLength(2);
+		expect(items[0].json.error).toEqual(expect.stringContaining('Prompt: is 1001 characters long'));
+		expect(items[0].pairedItem).toEqual({ item: 0 });
+		expect(items[1].json).toEqual({ created: 1, url: 'https://x/ok.png' });
+		expect(items[1].pairedItem).toEqual({ item: 1 });
+		scope.done();
+	});
+});
