@@ -262,6 +262,33 @@ describe('audio.transcribe', () => {
 		expect(scope.isDone()).toBe(false);
 	});
 
+	it('sends the whole file again when it retries a failed upload', async () => {
+		const bodies: Part[][] = [];
+		const scope = nock(BASE)
+			.post('/v1/audio/transcriptions')
+			.times(2)
+			.reply(function (_uri, body) {
+				bodies.push(parseMultipart(body, String(this.req.headers['content-type'])));
+				return bodies.length === 1
+					? [503, { error: { message: 'Overloaded', type: 'server_error' } }, { 'retry-after-ms': '0' }]
+					: [200, { text: 'second time lucky' }];
+			});
+		const result = await run({ resource: 'audio', operation: 'transcribe', model: model('whisper-1') }, [mp3Item()]);
+		expect(result.error).toBeUndefined();
+		expect(result.output('OpenAI')[0].json).toEqual({ text: 'second time lucky' });
+		expect(bodies.map((parts) => parts.find((p) => p.name === 'file')?.data.equals(MP3))).toEqual([true, true]);
+		scope.done();
+	});
+
+	it("reports OpenAI's error for an upload", async () => {
+		const scope = nock(BASE)
+			.post('/v1/audio/transcriptions')
+			.reply(400, { error: { message: 'Invalid file format. Supported formats: flac, mp3', type: 'invalid_request_error', param: 'file', code: null } });
+		const result = await run({ resource: 'audio', operation: 'transcribe', model: model('whisper-1') }, [mp3Item()]);
+		expect(result.error?.message).toContain('Invalid file format');
+		scope.done();
+	});
+
 	it('does not follow a redirect with the upload, and says where it pointed', async () => {
 		const scope = nock(BASE).post('/v1/audio/transcriptions').reply(307, '', { location: 'https://eu.api.example/v1/audio/transcriptions' });
 		const result = await run({ resource: 'audio', operation: 'transcribe', model: model('whisper-1') }, [mp3Item()]);
