@@ -45,7 +45,7 @@ describe('readBinaryFile', () => {
 		for (let i = 0; i < bytes.length; i++) bytes[i] = i % 253;
 		const { context, calls } = fakeContext({ binary: stored(bytes.length), bytes });
 		const file = await readBinaryFile(context, 'data', { field: 'Input Binary Field', maxBytes: 25 * 1024 * 1024 });
-		expect(calls).toEqual(['metadata', 'stream:262144']);
+		expect(calls).toEqual(['metadata', 'stream:1048576']);
 		expect(file).toMatchObject({ fileName: 'a.mp3', mimeType: 'audio/mpeg', size: bytes.length });
 		expect(file.blob.type).toBe('audio/mpeg');
 		expect(Buffer.from(await file.blob.arrayBuffer()).equals(bytes)).toBe(true);

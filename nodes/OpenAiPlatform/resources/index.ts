@@ -1,7 +1,10 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { apiCallDescription } from './apiCall';
+import { assistantDescription } from './assistant';
 import { audioDescription } from './audio';
+import { chatDescription } from './chat';
+import { completionDescription } from './completion';
 import { imageDescription } from './image';
 import { modelDescription } from './model';
 
@@ -12,9 +15,12 @@ interface Resource {
 
 /** Every resource the node offers, in the order the selector shows them. */
 const RESOURCES: Resource[] = [
+	{ option: { name: 'Chat', value: 'chat', description: 'Chat completions: prompts, edits, vision, extraction, functions, translation' }, properties: chatDescription },
+	{ option: { name: 'Completion (Legacy)', value: 'completion', description: 'Text completions with instruct models' }, properties: completionDescription },
 	{ option: { name: 'Image', value: 'image', description: 'Generate, edit and vary images' }, properties: imageDescription },
 	{ option: { name: 'Audio', value: 'audio', description: 'Generate speech, transcribe and translate audio' }, properties: audioDescription },
 	{ option: { name: 'Model', value: 'model', description: 'List, describe and delete models' }, properties: modelDescription },
+	{ option: { name: 'Assistant', value: 'assistant', description: 'Assistants and their threads (retired by OpenAI, still on compatible servers)' }, properties: assistantDescription },
 	{ option: { name: 'API Call', value: 'apiCall', description: 'Call any endpoint with this credential' }, properties: apiCallDescription },
 ];
 

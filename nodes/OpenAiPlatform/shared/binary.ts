@@ -28,63 +28,7 @@ function extensionOf(fileName: string): string {
 	return dot >= 0 ? fileName.slice(dot).toLowerCase() : '';
 }
 
-/** Bytes gathered before they become one Blob part while a file is read from the binary store. */
-const BLOB_PART_BYTES = 1 << 20;
-const STREAM_CHUNK_BYTES = 256 * 1024;
-
-function megabytes(bytes: number): string {
-	return `${(bytes / 1048576).toFixed(1)} MB`;
-}
-
-function tooBig(context: IExecuteSingleFunctions, limits: BinaryLimits, fileName: string, size: number): NodeOperationError {
-	return new NodeOperationError(
-		context.getNode(),
-		`${limits.field}: "${fileName}" is ${megabytes(size)}, over the ${(limits.maxBytes! / 1048576).toFixed(0)} MB limit`,
-		{ itemIndex: context.getItemIndex() },
-	);
-}
-
-/**
- * Reads a file from n8n's binary store chunk by chunk into a Blob made of ~1 MB parts: Node keeps
- * Blob parts by reference, so the file is held once (never as base64, never as a second full
- * copy), and axios streams the Blob into the multipart body. Stops as soon as the size passes the limit.
- */
-async function blobFromStore(
-	context: IExecuteSingleFunctions,
-	binaryId: string,
-	mimeType: string,
-	onBytes: (total: number) => void,
-): Promise<{ blob: Blob; size: number }> {
-	const stream = await context.helpers.getBinaryStream(binaryId, STREAM_CHUNK_BYTES);
-	const parts: Blob[] = [];
-	let batch: Uint8Array[] = [];
-	let batchBytes = 0;
-	let size = 0;
-	try {
-		for await (const chunk of stream as AsyncIterable<Uint8Array | string>) {
-			const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-			size += bytes.length;
-			onBytes(size);
-			batch.push(bytes);
-			batchBytes += bytes.length;
-			if (batchBytes >= BLOB_PART_BYTES) {
-				parts.push(new Blob(batch as BlobPart[]));
-				batch = [];
-				batchBytes = 0;
-			}
-		}
-	} finally {
-		stream.destroy();
-	}
-	if (batch.length) parts.push(new Blob(batch as BlobPart[]));
-	return { blob: new Blob(parts, { type: mimeType }), size };
-}
-
-/**
- * Reads an input item's binary property as a Blob for a multipart upload, checking it first: the
- * type and, when the store knows it, the size before a byte is read. Data in the binary store (it
- * has an id) is streamed from there; data held in the item itself is decoded once.
- */
+/** Reads an input item's binary property as a Blob for a multipart upload, checking it first. */
 export async function readBinaryFile(
 	context: IExecuteSingleFunctions,
 	propertyName: string,
@@ -115,21 +59,55 @@ export async function readBinaryFile(
 			});
 		}
 	}
-	const overLimit = (size: number) => limits.maxBytes !== undefined && size > limits.maxBytes;
-	if (binary.id) {
-		const known = await context.helpers.getBinaryMetadata(binary.id).then(
-			(metadata) => Number(metadata?.fileSize),
-			() => NaN,
+	const tooBig = (size: number) => {
+		if (limits.maxBytes === undefined || size <= limits.maxBytes) return;
+		throw new NodeOperationError(
+			context.getNode(),
+			`${limits.field}: "${fileName}" is ${(size / 1048576).toFixed(1)} MB, over the ${(limits.maxBytes / 1048576).toFixed(0)} MB limit`,
+			{ itemIndex },
 		);
-		if (Number.isFinite(known) && overLimit(known)) throw tooBig(context, limits, fileName, known);
-		const { blob, size } = await blobFromStore(context, binary.id, mimeType, (total) => {
-			if (overLimit(total)) throw tooBig(context, limits, fileName, Number.isFinite(known) ? Math.max(known, total) : total);
-		});
-		return { blob, fileName, mimeType, size };
+	};
+	if (typeof binary.bytes === 'number') tooBig(binary.bytes);
+	else if (binary.id) tooBig(await storedSize(context, binary.id));
+	const blob = binary.id
+		? await blobFromStore(context, binary.id, mimeType, tooBig)
+		: new Blob([new Uint8Array(await context.helpers.getBinaryDataBuffer(propertyName))], { type: mimeType });
+	tooBig(blob.size);
+	return { blob, fileName, mimeType, size: blob.size };
+}
+
+/** The size the binary store recorded (0 when it cannot say), so a file over the limit is refused before it is read. */
+async function storedSize(context: IExecuteSingleFunctions, id: string): Promise<number> {
+	try {
+		const size = Number((await context.helpers.getBinaryMetadata(id))?.fileSize);
+		return Number.isFinite(size) ? size : 0;
+	} catch {
+		return 0;
 	}
-	const buffer = await context.helpers.getBinaryDataBuffer(propertyName);
-	if (overLimit(buffer.length)) throw tooBig(context, limits, fileName, buffer.length);
-	return { blob: new Blob([buffer as BlobPart], { type: mimeType }), fileName, mimeType, size: buffer.length };
+}
+
+const STREAM_CHUNK_BYTES = 1024 * 1024;
+
+/**
+ * A file in n8n's binary store, read chunk by chunk into a Blob made of per-chunk parts: each chunk
+ * is copied once and then let go, so a large upload costs about its own size in memory, not twice
+ * (a whole-file Buffer plus the Blob's copy of it). `checkSize` sees the running total, so reading
+ * stops as soon as a file turns out bigger than the store said.
+ */
+async function blobFromStore(context: IExecuteSingleFunctions, id: string, type: string, checkSize: (bytes: number) => void): Promise<Blob> {
+	const parts: Blob[] = [];
+	let bytes = 0;
+	const stream = await context.helpers.getBinaryStream(id, STREAM_CHUNK_BYTES);
+	try {
+		for await (const chunk of stream as AsyncIterable<Buffer>) {
+			bytes += chunk.length;
+			checkSize(bytes);
+			parts.push(new Blob([chunk as unknown as BlobPart]));
+		}
+	} finally {
+		stream.destroy();
+	}
+	return new Blob(parts, { type });
 }
 
 /**

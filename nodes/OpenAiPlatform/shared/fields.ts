@@ -47,31 +47,20 @@ export function modelField({
 	placeholder = 'e.g. gpt-4.1-mini',
 	bodyProperty = 'model',
 	description,
-	defaultModel = '',
+	defaultModel,
 }: ModelFieldOptions): INodeProperties {
 	return {
-		displayName,
-		name,
-		type: 'resourceLocator',
-		required,
-		default: { mode: 'list', value: defaultModel },
-		description:
-			description ??
-			`The ${capabilityLabel(capability)} model. "From list" shows your account's models; use "By ID" for fine-tuned models or OpenAI-compatible servers.`,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: searchMethodFor(capability), searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder,
-			},
-		],
+		...idLocatorField({
+			name,
+			displayName,
+			required,
+			placeholder,
+			searchListMethod: searchMethodFor(capability),
+			description:
+				description ??
+				`The ${capabilityLabel(capability)} model. "From list" shows your account's models; use "By ID" for fine-tuned models or OpenAI-compatible servers.`,
+		}),
+		...(defaultModel ? { default: { mode: 'list', value: defaultModel } } : {}),
 		...(bodyProperty ? { routing: { send: { type: 'body', property: bodyProperty } } } : {}),
 	};
 }
@@ -147,15 +136,35 @@ export function outputBinaryField(description = 'Name of the binary property to 
 	};
 }
 
-/** An "Options" collection; n8n lists its entries by name. */
-export function optionsCollection(options: INodeProperties[], name = 'options', displayName = 'Options'): INodeProperties {
+/** A list of name/value pairs (query parameters, headers, form fields), stored as `{ [itemName]: [{ name, value }] }`. */
+export function nameValueCollection(options: {
+	name: string;
+	displayName: string;
+	itemName: string;
+	itemDisplayName: string;
+	placeholder: string;
+	description?: string;
+	startWithOne?: boolean;
+}): INodeProperties {
 	return {
-		displayName,
-		name,
-		type: 'collection',
-		placeholder: 'Add Option',
+		displayName: options.displayName,
+		name: options.name,
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: options.placeholder,
 		default: {},
-		options: [...options].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		...(options.startWithOne ? { default: { [options.itemName]: [{ name: '', value: '' }] } } : {}),
+		...(options.description ? { description: options.description } : {}),
+		options: [
+			{
+				name: options.itemName,
+				displayName: options.itemDisplayName,
+				values: [
+					{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+				],
+			},
+		],
 	};
 }
 

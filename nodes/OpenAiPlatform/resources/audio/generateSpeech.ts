@@ -11,8 +11,10 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { SpeechCreateParams } from 'openai/resources/audio/speech';
 
 import { binaryFromResponse } from '../../shared/binary';
-import { forOperation, modelField, optionsCollection, outputBinaryField } from '../../shared/fields';
-import { checkedChoice, checkedNumber, checkedText, modelIdOf } from '../../shared/validation';
+import { forOperation, modelField, outputBinaryField } from '../../shared/fields';
+import type { NumberRule } from '../../shared/generation';
+import { checkedNumber, numberField, optionsCollection } from '../../shared/generation';
+import { checkedChoice, checkedText, modelIdOf } from '../../shared/validation';
 
 const AUDIO_OUT = {
 	mp3: { mimeType: 'audio/mpeg', extension: 'mp3' },
@@ -31,6 +33,15 @@ interface SpeechOptions {
 	outputFileName?: string;
 	binaryPropertyOutput?: string;
 }
+
+const SPEED: NumberRule = {
+	displayName: 'Speed',
+	property: 'speed',
+	min: 0.25,
+	max: 4,
+	default: 1,
+	description: 'Speed of the speech, from 0.25 to 4',
+};
 
 /** tts-1 and tts-1-hd take no instructions. */
 const takesInstructions = (model: string) => !model.startsWith('tts-1');
@@ -57,7 +68,7 @@ async function buildSpeechBody(this: IExecuteSingleFunctions, requestOptions: IH
 		body.instructions = checkedText(this, 'Instructions', options.instructions, { max: 4096 });
 	}
 	if (options.speed !== undefined && options.speed !== null) {
-		body.speed = checkedNumber(this, 'Speed', options.speed, { min: 0.25, max: 4 });
+		body.speed = checkedNumber(this, SPEED, options.speed);
 	}
 	return { ...requestOptions, body: body as unknown as IDataObject };
 }
@@ -160,32 +171,27 @@ export const generateSpeechFields: INodeProperties[] = forOperation('audio', 'ge
 		],
 		description: 'The audio file format',
 	},
-	optionsCollection([
-		{
-			displayName: 'Instructions',
-			name: 'instructions',
-			type: 'string',
-			default: '',
-			typeOptions: { rows: 2 },
-			placeholder: 'e.g. Speak in a cheerful and positive tone.',
-			description: 'How to speak: tone, accent, pace, emotion. Not for tts-1 and tts-1-hd.',
-			displayOptions: { hide: { '/model': [{ _cnd: { startsWith: 'tts-1' } }] } },
-		},
-		{
-			displayName: 'Output File Name',
-			name: 'outputFileName',
-			type: 'string',
-			default: 'speech',
-			description: 'Name of the audio file, without the extension (the format adds it)',
-		},
-		outputBinaryField('Name of the binary property to store the audio in'),
-		{
-			displayName: 'Speed',
-			name: 'speed',
-			type: 'number',
-			typeOptions: { minValue: 0.25, maxValue: 4, numberPrecision: 2 },
-			default: 1,
-			description: 'Speed of the speech, from 0.25 to 4',
-		},
-	]),
+	optionsCollection([], {
+		extra: [
+			{
+				displayName: 'Instructions',
+				name: 'instructions',
+				type: 'string',
+				default: '',
+				typeOptions: { rows: 2 },
+				placeholder: 'e.g. Speak in a cheerful and positive tone.',
+				description: 'How to speak: tone, accent, pace, emotion. Not for tts-1 and tts-1-hd.',
+				displayOptions: { hide: { '/model': [{ _cnd: { startsWith: 'tts-1' } }] } },
+			},
+			{
+				displayName: 'Output File Name',
+				name: 'outputFileName',
+				type: 'string',
+				default: 'speech',
+				description: 'Name of the audio file, without the extension (the format adds it)',
+			},
+			outputBinaryField('Name of the binary property to store the audio in'),
+			numberField('speed', SPEED),
+		],
+	}),
 ]);

@@ -13,7 +13,9 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { BinaryFile, FormFieldValue } from '../../shared/binary';
 import { asMultipart, multipartForm, readBinaryFile, refuseRedirect } from '../../shared/binary';
 import { binaryPropertyField } from '../../shared/fields';
-import { checkedChoice, checkedNumber, checkedText, fieldError } from '../../shared/validation';
+import type { NumberRule } from '../../shared/generation';
+import { checkedNumber, numberField } from '../../shared/generation';
+import { checkedChoice, checkedText, fail } from '../../shared/validation';
 
 /** OpenAI's limit for audio uploads. */
 export const AUDIO_MAX_BYTES = 25 * 1024 * 1024;
@@ -99,7 +101,7 @@ export function audioInputFields(verb: string): INodeProperties[] {
 function readBase64Audio(context: IExecuteSingleFunctions): BinaryFile {
 	const fileName = checkedText(context, 'File Name', context.getNodeParameter('fileName', '')).trim();
 	if (!AUDIO_EXTENSIONS.includes(extensionOf(fileName))) {
-		throw fieldError(context, 'File Name', `"${fileName}" has no audio extension`, `The API reads the format from the name: use one of .${AUDIO_EXTENSIONS.join(', .')}.`);
+		fail(context, `File Name: "${fileName}" has no audio extension`, `The API reads the format from the name: use one of .${AUDIO_EXTENSIONS.join(', .')}.`);
 	}
 	let data = checkedText(context, 'File Data', context.getNodeParameter('fileData', ''));
 	let mimeType = Object.entries(EXTENSION_BY_MIME).find(([, extension]) => extension === extensionOf(fileName))?.[0] ?? 'application/octet-stream';
@@ -109,11 +111,11 @@ function readBase64Audio(context: IExecuteSingleFunctions): BinaryFile {
 		data = data.slice(dataUrl[0].length);
 	}
 	data = data.replace(/\s+/g, '');
-	if (!/^[A-Za-z0-9+/_-]*={0,2}$/.test(data)) throw fieldError(context, 'File Data', 'is not base64 data');
+	if (!/^[A-Za-z0-9+/_-]*={0,2}$/.test(data)) fail(context, 'File Data: is not base64 data');
 	const size = Math.floor((data.length * 3) / 4) - (data.endsWith('==') ? 2 : data.endsWith('=') ? 1 : 0);
-	if (size > AUDIO_MAX_BYTES) throw fieldError(context, 'File Data', `is ${(size / 1048576).toFixed(1)} MB, over the 25 MB limit`);
+	if (size > AUDIO_MAX_BYTES) fail(context, `File Data: is ${(size / 1048576).toFixed(1)} MB, over the 25 MB limit`);
 	const bytes = Buffer.from(data, 'base64');
-	if (!bytes.length) throw fieldError(context, 'File Data', 'is empty');
+	if (!bytes.length) fail(context, 'File Data: is empty');
 	return { blob: new Blob([bytes as BlobPart], { type: mimeType }), fileName, mimeType, size: bytes.length };
 }
 
@@ -123,7 +125,7 @@ export async function readAudioFile(context: IExecuteSingleFunctions): Promise<B
 	if (inputType === 'base64') return readBase64Audio(context);
 	const propertyName = String(context.getNodeParameter('binaryPropertyName', 'data') ?? '').trim();
 	const file = await readBinaryFile(context, propertyName, { field: 'Input Binary Field', maxBytes: AUDIO_MAX_BYTES, accept: ACCEPTED_AUDIO });
-	if (file.size === 0) throw fieldError(context, 'Input Binary Field', `"${file.fileName}" is empty`);
+	if (file.size === 0) fail(context, `Input Binary Field: "${file.fileName}" is empty`);
 	return withAudioExtension(file);
 }
 
@@ -151,14 +153,16 @@ export function promptOption(description: string): INodeProperties {
 	return { displayName: 'Prompt', name: 'prompt', type: 'string', default: '', typeOptions: { rows: 2 }, description };
 }
 
-export const temperatureOption: INodeProperties = {
+const TEMPERATURE: NumberRule = {
 	displayName: 'Temperature',
-	name: 'temperature',
-	type: 'number',
-	typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
+	property: 'temperature',
+	min: 0,
+	max: 1,
 	default: 0,
 	description: 'Sampling temperature between 0 and 1: higher is more random, 0 lets the model choose',
 };
+
+export const temperatureOption: INodeProperties = numberField('temperature', TEMPERATURE);
 
 export interface TextOptions {
 	language?: string;
@@ -178,7 +182,7 @@ export function textFields(context: IExecuteSingleFunctions, options: TextOption
 		response_format: checkedChoice(context, 'Response Format', context.getNodeParameter('responseFormat', 'json'), TEXT_FORMATS),
 	};
 	if (isSet(options.prompt)) fields.prompt = String(options.prompt);
-	if (isSet(options.temperature)) fields.temperature = checkedNumber(context, 'Temperature', options.temperature, { min: 0, max: 1 });
+	if (isSet(options.temperature)) fields.temperature = checkedNumber(context, TEMPERATURE, options.temperature);
 	return fields;
 }
 

@@ -1,8 +1,9 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import type { TranscriptionCreateParamsNonStreaming } from 'openai/resources/audio/transcriptions';
 
-import { forOperation, modelField, optionsCollection } from '../../shared/fields';
-import { fieldError, modelIdOf } from '../../shared/validation';
+import { forOperation, modelField } from '../../shared/fields';
+import { optionsCollection } from '../../shared/generation';
+import { fail, modelIdOf } from '../../shared/validation';
 import type { TextFormat } from './shared';
 import {
 	audioForm,
@@ -36,9 +37,9 @@ async function buildTranscriptionForm(this: IExecuteSingleFunctions, requestOpti
 	const options = textOptionsOf(this);
 	const fields = textFields(this, options);
 	if (rules.formats && !rules.formats.includes(fields.response_format)) {
-		throw fieldError(this, 'Response Format', `${model} does not support "${fields.response_format}"`, `It supports: ${rules.formats.join(', ')}.`);
+		fail(this, `Response Format: ${model} does not support "${fields.response_format}"`, `It supports: ${rules.formats.join(', ')}.`);
 	}
-	if (fields.prompt !== undefined && !rules.prompt) throw fieldError(this, 'Prompt', `${model} does not take a prompt`);
+	if (fields.prompt !== undefined && !rules.prompt) fail(this, `Prompt: ${model} does not take a prompt`);
 
 	const form: Pick<TranscriptionCreateParamsNonStreaming, 'model' | 'language' | 'prompt' | 'response_format' | 'temperature' | 'timestamp_granularities'> = {
 		model,
@@ -46,15 +47,15 @@ async function buildTranscriptionForm(this: IExecuteSingleFunctions, requestOpti
 	};
 	const language = String(options.language ?? '').trim();
 	if (language) {
-		if (!/^[a-z]{2}$/i.test(language)) throw fieldError(this, 'Language', `"${language}" is not an ISO-639-1 code`, 'Use the two-letter code, e.g. en, de or ja.');
+		if (!/^[a-z]{2}$/i.test(language)) fail(this, `Language: "${language}" is not an ISO-639-1 code`, 'Use the two-letter code, e.g. en, de or ja.');
 		form.language = language.toLowerCase();
 	}
 	const granularities = (this.getNodeParameter('timestampGranularities', []) ?? []) as Array<'word' | 'segment'>;
 	if (granularities.length) {
 		if (fields.response_format !== 'verbose_json') {
-			throw fieldError(this, 'Timestamp Granularities', `need the Verbose JSON response format, not "${fields.response_format}"`);
+			fail(this, `Timestamp Granularities: need the Verbose JSON response format, not "${fields.response_format}"`);
 		}
-		if (!rules.timestamps) throw fieldError(this, 'Timestamp Granularities', `${model} does not support timestamps`);
+		if (!rules.timestamps) fail(this, `Timestamp Granularities: ${model} does not support timestamps`);
 		form.timestamp_granularities = granularities;
 	}
 	const file = await readAudioFile(this);
@@ -91,16 +92,18 @@ export const transcribeFields: INodeProperties[] = forOperation('audio', 'transc
 		description: 'Which timestamps to add (whisper-1). Segments come without asking.',
 		displayOptions: { show: { responseFormat: ['verbose_json'] } },
 	},
-	optionsCollection([
-		{
-			displayName: 'Language',
-			name: 'language',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. en',
-			description: 'The language of the audio as an ISO-639-1 code (two letters). Setting it improves accuracy and speed.',
-		},
-		promptOption("Text that guides the style or continues an earlier segment, in the audio's language"),
-		temperatureOption,
-	]),
+	optionsCollection([], {
+		extra: [
+			{
+				displayName: 'Language',
+				name: 'language',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. en',
+				description: 'The language of the audio as an ISO-639-1 code (two letters). Setting it improves accuracy and speed.',
+			},
+			promptOption("Text that guides the style or continues an earlier segment, in the audio's language"),
+			temperatureOption,
+		],
+	}),
 ]);

@@ -1,7 +1,8 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import type { TranslationCreateParams } from 'openai/resources/audio/translations';
 
-import { forOperation, modelField, optionsCollection } from '../../shared/fields';
+import { forOperation, modelField } from '../../shared/fields';
+import { optionsCollection } from '../../shared/generation';
 import { modelIdOf } from '../../shared/validation';
 import {
 	audioForm,
@@ -41,5 +42,7 @@ export const translateFields: INodeProperties[] = forOperation('audio', 'transla
 	}),
 	...audioInputFields('translate'),
 	textFormatField,
-	optionsCollection([promptOption('Text that guides the style or continues an earlier segment, in English'), temperatureOption]),
+	optionsCollection([], {
+		extra: [promptOption('Text that guides the style or continues an earlier segment, in English'), temperatureOption],
+	}),
 ]);

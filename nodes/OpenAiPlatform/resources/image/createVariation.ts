@@ -1,8 +1,9 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { asMultipart, multipartForm, readBinaryFile } from '../../shared/binary';
-import { binaryPropertyField, forOperation, optionsCollection } from '../../shared/fields';
-import { fieldError } from '../../shared/validation';
+import { binaryPropertyField, forOperation } from '../../shared/fields';
+import { optionsCollection } from '../../shared/generation';
+import { fail } from '../../shared/validation';
 import {
 	DALL_E_2_MAX_BYTES,
 	PNG_ONLY,
@@ -18,7 +19,6 @@ import {
 	responseFormatField,
 	responseFormatFor,
 	sizeOptions,
-	userOption,
 } from './shared';
 
 const IMAGE_FIELD = 'Input Binary Field';
@@ -28,7 +28,7 @@ async function buildVariationForm(this: IExecuteSingleFunctions, requestOptions:
 	const model = imageModelOf(this);
 	const family = imageFamilyOf(model);
 	if (family === 'gpt-image' || family === 'dall-e-3') {
-		throw fieldError(this, 'Model', `${model} cannot make variations; only dall-e-2 can`, 'To vary an image with a GPT image model, use the Edit operation with a prompt.');
+		fail(this, `Model: ${model} cannot make variations; only dall-e-2 can`, 'To vary an image with a GPT image model, use the Edit operation with a prompt.');
 	}
 	const fields = imageBodyFields(this, family, imageOptionsOf(this), { sizes: 'dall-e-2', allowed: ['n', 'size', 'user'] });
 	const propertyName = String(this.getNodeParameter('binaryPropertyName', 'data') ?? '').trim();
@@ -53,5 +53,7 @@ export const createVariationFields: INodeProperties[] = forOperation('image', 'c
 	imageModelField('dall-e-2', 'The image model. Only dall-e-2 makes variations; "By ID" also takes compatible-server models.'),
 	binaryPropertyField({ displayName: IMAGE_FIELD, description: 'Name of the binary property holding the image: a square PNG under 4 MB' }),
 	responseFormatField(),
-	optionsCollection([numberOfImagesOption(), ...sizeOptions(['dall-e-2'], { byModel: false }), userOption, outputPropertyOption]),
+	optionsCollection(['user'], {
+		extra: [numberOfImagesOption(), ...sizeOptions(['dall-e-2'], { byModel: false }), outputPropertyOption],
+	}),
 ]);

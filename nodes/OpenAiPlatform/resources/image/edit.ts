@@ -2,8 +2,9 @@ import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INo
 
 import type { BinaryFile, BinaryLimits } from '../../shared/binary';
 import { asMultipart, multipartForm, readBinaryFile } from '../../shared/binary';
-import { binaryPropertyField, forOperation, optionsCollection } from '../../shared/fields';
-import { fieldError } from '../../shared/validation';
+import { binaryPropertyField, forOperation } from '../../shared/fields';
+import { optionsCollection } from '../../shared/generation';
+import { fail } from '../../shared/validation';
 import type { ImageFamily, PngInfo } from './shared';
 import {
 	DALL_E_2_MAX_BYTES,
@@ -28,7 +29,6 @@ import {
 	responseFormatField,
 	responseFormatFor,
 	sizeOptions,
-	userOption,
 } from './shared';
 
 const IMAGES_FIELD = 'Input Binary Fields';
@@ -46,11 +46,11 @@ function imagePropertyNames(context: IExecuteSingleFunctions, family: ImageFamil
 		.split(',')
 		.map((name) => name.trim())
 		.filter(Boolean);
-	if (!names.length) throw fieldError(context, IMAGES_FIELD, 'name at least one binary property that holds an image');
+	if (!names.length) fail(context, `${IMAGES_FIELD}: name at least one binary property that holds an image`);
 	if (family === 'dall-e-2' && names.length > 1) {
-		throw fieldError(context, IMAGES_FIELD, `DALL-E 2 edits one image, got ${names.length} (${names.join(', ')})`, 'Use a GPT image model to combine several images.');
+		fail(context, `${IMAGES_FIELD}: DALL-E 2 edits one image, got ${names.length} (${names.join(', ')})`, 'Use a GPT image model to combine several images.');
 	}
-	if (names.length > MAX_IMAGES) throw fieldError(context, IMAGES_FIELD, `at most ${MAX_IMAGES} images, got ${names.length}`);
+	if (names.length > MAX_IMAGES) fail(context, `${IMAGES_FIELD}: at most ${MAX_IMAGES} images, got ${names.length}`);
 	return names;
 }
 
@@ -58,14 +58,10 @@ function imagePropertyNames(context: IExecuteSingleFunctions, family: ImageFamil
 async function readMask(context: IExecuteSingleFunctions, propertyName: string, image: BinaryFile, imageInfo?: PngInfo): Promise<BinaryFile> {
 	const mask = await readBinaryFile(context, propertyName, { field: 'Mask', maxBytes: DALL_E_2_MAX_BYTES, accept: PNG_ONLY });
 	const maskInfo = await pngInfo(mask.blob);
-	if (!maskInfo) throw fieldError(context, 'Mask', `"${mask.fileName}" is not a valid PNG file`);
+	if (!maskInfo) fail(context, `Mask: "${mask.fileName}" is not a valid PNG file`);
 	const info = imageInfo ?? (await pngInfo(image.blob));
 	if (info && (info.width !== maskInfo.width || info.height !== maskInfo.height)) {
-		throw fieldError(
-			context,
-			'Mask',
-			`"${mask.fileName}" is ${maskInfo.width}x${maskInfo.height} but the image "${image.fileName}" is ${info.width}x${info.height}; they must be the same size`,
-		);
+		fail(context, `Mask: "${mask.fileName}" is ${maskInfo.width}x${maskInfo.height} but the image "${image.fileName}" is ${info.width}x${info.height}; they must be the same size`);
 	}
 	return mask;
 }
@@ -74,7 +70,7 @@ async function readMask(context: IExecuteSingleFunctions, propertyName: string, 
 async function buildEditForm(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const model = imageModelOf(this);
 	const family = imageFamilyOf(model);
-	if (family === 'dall-e-3') throw fieldError(this, 'Model', 'dall-e-3 cannot edit images', 'Use a GPT image model (e.g. gpt-image-1) or dall-e-2.');
+	if (family === 'dall-e-3') fail(this, 'Model: dall-e-3 cannot edit images', 'Use a GPT image model (e.g. gpt-image-1) or dall-e-2.');
 	const prompt = checkedPrompt(this, family);
 	const options = imageOptionsOf(this);
 	const fields = imageBodyFields(this, family, options, {
@@ -133,23 +129,24 @@ export const editFields: INodeProperties[] = forOperation('image', 'edit', [
 	},
 	promptField('What the edited images should show'),
 	responseFormatField(['dall-e-2', 'other']),
-	optionsCollection([
-		{
-			displayName: 'Mask Binary Field',
-			name: 'maskBinaryPropertyName',
-			type: 'string',
-			default: 'mask',
-			description:
-				'Binary property of a PNG under 4 MB, the size of the (first) image, whose fully transparent areas mark where to edit. Without a mask, a DALL-E 2 image must have transparency.',
-		},
-		numberOfImagesOption(),
-		...sizeOptions(['dall-e-2', 'gpt-image', 'other']),
-		...qualityOptions(['gpt-image']),
-		gptImageOptions.background,
-		gptImageOptions.outputFormat,
-		gptImageOptions.outputCompression,
-		inputFidelityOption,
-		userOption,
-		outputPropertyOption,
-	]),
+	optionsCollection(['user'], {
+		extra: [
+			{
+				displayName: 'Mask Binary Field',
+				name: 'maskBinaryPropertyName',
+				type: 'string',
+				default: 'mask',
+				description:
+					'Binary property of a PNG under 4 MB, the size of the (first) image, whose fully transparent areas mark where to edit. Without a mask, a DALL-E 2 image must have transparency.',
+			},
+			numberOfImagesOption(),
+			...sizeOptions(['dall-e-2', 'gpt-image', 'other']),
+			...qualityOptions(['gpt-image']),
+			gptImageOptions.background,
+			gptImageOptions.outputFormat,
+			gptImageOptions.outputCompression,
+			inputFidelityOption,
+			outputPropertyOption,
+		],
+	}),
 ]);

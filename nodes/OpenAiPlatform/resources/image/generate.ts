@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import type { ImageGenerateParamsNonStreaming } from 'openai/resources/images';
 
-import { forOperation, optionsCollection } from '../../shared/fields';
+import { forOperation } from '../../shared/fields';
+import { optionsCollection } from '../../shared/generation';
 import {
 	checkedPrompt,
 	gptImageOptions,
@@ -19,7 +20,6 @@ import {
 	responseFormatFor,
 	sizeOptions,
 	styleOption,
-	userOption,
 } from './shared';
 
 /** preSend: the JSON body for the chosen model, with only the fields its family takes. */
@@ -50,16 +50,17 @@ export const generateFields: INodeProperties[] = forOperation('image', 'generate
 	imageModelField('gpt-image-1', 'The image model. "From list" shows your account\'s image models; use "By ID" for new or compatible-server models. The options below follow the model.'),
 	promptField('What the images should show'),
 	responseFormatField(['dall-e-2', 'dall-e-3', 'other']),
-	optionsCollection([
-		numberOfImagesOption(['dall-e-2', 'gpt-image', 'other']),
-		...sizeOptions(['dall-e-2', 'dall-e-3', 'gpt-image', 'other']),
-		...qualityOptions(['dall-e-3', 'gpt-image']),
-		styleOption,
-		gptImageOptions.background,
-		gptImageOptions.outputFormat,
-		gptImageOptions.outputCompression,
-		gptImageOptions.moderation,
-		userOption,
-		outputPropertyOption,
-	]),
+	optionsCollection(['user'], {
+		extra: [
+			numberOfImagesOption(['dall-e-2', 'gpt-image', 'other']),
+			...sizeOptions(['dall-e-2', 'dall-e-3', 'gpt-image', 'other']),
+			...qualityOptions(['dall-e-3', 'gpt-image']),
+			styleOption,
+			gptImageOptions.background,
+			gptImageOptions.outputFormat,
+			gptImageOptions.outputCompression,
+			gptImageOptions.moderation,
+			outputPropertyOption,
+		],
+	}),
 ]);

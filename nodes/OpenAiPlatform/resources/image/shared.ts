@@ -15,7 +15,9 @@ import type { ImageGenerateParamsNonStreaming } from 'openai/resources/images';
 import type { BinaryFile } from '../../shared/binary';
 import { refuseRedirect } from '../../shared/binary';
 import { modelField, outputBinaryField } from '../../shared/fields';
-import { checkedChoice, checkedNumber, checkedText, fieldError, modelIdOf } from '../../shared/validation';
+import type { NumberRule } from '../../shared/generation';
+import { checkedNumber, numberField, promptField as basePromptField } from '../../shared/generation';
+import { checkedChoice, checkedText, fail, modelIdOf } from '../../shared/validation';
 
 /**
  * Image models come in families with different fields: DALL-E 2, DALL-E 3, the GPT image models
@@ -90,16 +92,10 @@ const PROMPT_LIMITS: Record<ImageFamily, number | undefined> = {
 };
 
 export function promptField(description: string): INodeProperties {
-	return {
-		displayName: 'Prompt',
-		name: 'prompt',
-		type: 'string',
-		required: true,
-		default: '',
-		typeOptions: { rows: 3 },
+	return basePromptField({
 		placeholder: 'e.g. A cute baby sea otter wearing a beret',
 		description: `${description}. Up to 1,000 characters for DALL-E 2, 4,000 for DALL-E 3 and 32,000 for the GPT image models.`,
-	};
+	});
 }
 
 export function checkedPrompt(context: IExecuteSingleFunctions, family: ImageFamily): string {
@@ -213,18 +209,27 @@ export function qualityOptions(families: Array<keyof typeof QUALITY_FIELDS>): IN
 	return families.map((family) => withFamilies(QUALITY_FIELDS[family], [family]));
 }
 
-export const numberOfImagesOption = (families?: ImageFamily[]): INodeProperties =>
-	withFamilies(
-		{
-			displayName: 'Number of Images',
-			name: 'n',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: 10 },
-			default: 1,
-			description: 'How many images to make, 1 to 10. Each image becomes an output item.',
-		},
-		families,
-	);
+const NUMBER_OF_IMAGES: NumberRule = {
+	displayName: 'Number of Images',
+	property: 'n',
+	min: 1,
+	max: 10,
+	integer: true,
+	default: 1,
+	description: 'How many images to make, 1 to 10. Each image becomes an output item.',
+};
+
+const OUTPUT_COMPRESSION: NumberRule = {
+	displayName: 'Output Compression',
+	property: 'output_compression',
+	min: 0,
+	max: 100,
+	integer: true,
+	default: 100,
+	description: 'Compression level in percent, for the JPEG and WebP output formats',
+};
+
+export const numberOfImagesOption = (families?: ImageFamily[]): INodeProperties => withFamilies(numberField('n', NUMBER_OF_IMAGES), families);
 
 export const styleOption: INodeProperties = withFamilies(
 	{
@@ -269,17 +274,7 @@ export const gptImageOptions = {
 		},
 		['gpt-image'],
 	),
-	outputCompression: withFamilies(
-		{
-			displayName: 'Output Compression',
-			name: 'outputCompression',
-			type: 'number',
-			typeOptions: { minValue: 0, maxValue: 100 },
-			default: 100,
-			description: 'Compression level in percent, for the JPEG and WebP output formats',
-		},
-		['gpt-image'],
-	),
+	outputCompression: withFamilies(numberField('outputCompression', OUTPUT_COMPRESSION), ['gpt-image']),
 	moderation: withFamilies(
 		{
 			displayName: 'Moderation',
@@ -293,15 +288,6 @@ export const gptImageOptions = {
 		},
 		['gpt-image'],
 	),
-};
-
-export const userOption: INodeProperties = {
-	displayName: 'User',
-	name: 'user',
-	type: 'string',
-	default: '',
-	placeholder: 'e.g. user-1234',
-	description: 'A unique identifier of your end user, which helps OpenAI detect abuse',
 };
 
 export const outputPropertyOption: INodeProperties = outputBinaryField('Name of the binary property each image is stored in');
@@ -351,8 +337,8 @@ export function imageBodyFields(
 	const gptImage = family === 'gpt-image';
 
 	if (has('n')) {
-		const n = checkedNumber(context, 'Number of Images', options.n, { min: 1, max: 10, integer: true });
-		if (family === 'dall-e-3' && n !== 1) throw fieldError(context, 'Number of Images', `DALL-E 3 makes one image per request, got ${n}`, 'Set it to 1, or run the node once per image.');
+		const n = checkedNumber(context, NUMBER_OF_IMAGES, options.n);
+		if (family === 'dall-e-3' && n !== 1) fail(context, `Number of Images: DALL-E 3 makes one image per request, got ${n}`, 'Set it to 1, or run the node once per image.');
 		body.n = n;
 	}
 	if (has('size')) {
@@ -360,7 +346,7 @@ export function imageBodyFields(
 		if (sizes === 'dall-e-2' || sizes === 'dall-e-3') {
 			body.size = checkedChoice(context, 'Size', size, valuesOf(SIZE_FIELDS[sizes]), `for ${FAMILY_LABEL[sizes]}`) as ImageBodyFields['size'];
 		} else {
-			if (size !== 'auto' && !/^\d{2,5}x\d{2,5}$/.test(size)) throw fieldError(context, 'Size', `"${size}" is not a size`, 'Use WIDTHxHEIGHT, e.g. 1024x1024, or auto.');
+			if (size !== 'auto' && !/^\d{2,5}x\d{2,5}$/.test(size)) fail(context, `Size: "${size}" is not a size`, 'Use WIDTHxHEIGHT, e.g. 1024x1024, or auto.');
 			body.size = size as ImageBodyFields['size'];
 		}
 	}
@@ -378,17 +364,17 @@ export function imageBodyFields(
 		if (has('outputFormat')) body.output_format = checkedChoice(context, 'Output Format', options.outputFormat, ['png', 'jpeg', 'webp']);
 		const format = body.output_format ?? 'png';
 		if (body.background === 'transparent' && format === 'jpeg') {
-			throw fieldError(context, 'Background', 'a transparent background needs the PNG or WebP output format, not JPEG');
+			fail(context, 'Background: a transparent background needs the PNG or WebP output format, not JPEG');
 		}
 		if (has('outputCompression')) {
-			const compression = checkedNumber(context, 'Output Compression', options.outputCompression, { min: 0, max: 100, integer: true });
-			if (format === 'png') throw fieldError(context, 'Output Compression', 'only applies to the JPEG and WebP output formats', 'Set Output Format to JPEG or WebP, or remove this option.');
+			const compression = checkedNumber(context, OUTPUT_COMPRESSION, options.outputCompression);
+			if (format === 'png') fail(context, 'Output Compression: only applies to the JPEG and WebP output formats', 'Set Output Format to JPEG or WebP, or remove this option.');
 			body.output_compression = compression;
 		}
 		if (has('moderation')) body.moderation = checkedChoice(context, 'Moderation', options.moderation, ['auto', 'low']);
 		if (has('inputFidelity')) {
 			const model = imageModelOf(context);
-			if (model.startsWith('gpt-image-1-mini')) throw fieldError(context, 'Input Fidelity', `${model} does not support it`);
+			if (model.startsWith('gpt-image-1-mini')) fail(context, `Input Fidelity: ${model} does not support it`);
 			body.input_fidelity = checkedChoice(context, 'Input Fidelity', options.inputFidelity, ['high', 'low']);
 		}
 	}
@@ -452,17 +438,12 @@ export async function checkDallE2Image(
 	{ needsTransparency = false } = {},
 ): Promise<PngInfo> {
 	const info = await pngInfo(file.blob);
-	if (!info) throw fieldError(context, field, `"${file.fileName}" is not a valid PNG file`, 'DALL-E 2 takes square PNG images under 4 MB.');
+	if (!info) fail(context, `${field}: "${file.fileName}" is not a valid PNG file`, 'DALL-E 2 takes square PNG images under 4 MB.');
 	if (info.width !== info.height) {
-		throw fieldError(context, field, `"${file.fileName}" is ${info.width}x${info.height}; DALL-E 2 needs a square image`);
+		fail(context, `${field}: "${file.fileName}" is ${info.width}x${info.height}; DALL-E 2 needs a square image`);
 	}
 	if (needsTransparency && !info.hasTransparency) {
-		throw fieldError(
-			context,
-			field,
-			`"${file.fileName}" has no transparency, and no mask is set`,
-			'Without a mask, DALL-E 2 edits the transparent areas of the image. Add a mask, or use a PNG with an alpha channel.',
-		);
+		fail(context, `${field}: "${file.fileName}" has no transparency, and no mask is set`, 'Without a mask, DALL-E 2 edits the transparent areas of the image. Add a mask, or use a PNG with an alpha channel.');
 	}
 	return info;
 }
