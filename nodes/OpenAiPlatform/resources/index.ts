@@ -2,9 +2,11 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { apiCallDescription } from './apiCall';
 import { assistantDescription } from './assistant';
+import { audioDescription } from './audio';
 import { chatDescription } from './chat';
 import { completionDescription } from './completion';
 import { conversationDescription } from './conversation';
+import { imageDescription } from './image';
 import { modelDescription } from './model';
 import { responseDescription } from './response';
 
@@ -17,6 +19,8 @@ interface Resource {
 const RESOURCES: Resource[] = [
 	{ option: { name: 'Chat', value: 'chat', description: 'Chat completions: prompts, edits, vision, extraction, functions, translation' }, properties: chatDescription },
 	{ option: { name: 'Completion (Legacy)', value: 'completion', description: 'Text completions with instruct models' }, properties: completionDescription },
+	{ option: { name: 'Image', value: 'image', description: 'Generate, edit and vary images' }, properties: imageDescription },
+	{ option: { name: 'Audio', value: 'audio', description: 'Generate speech, transcribe and translate audio' }, properties: audioDescription },
 	{ option: { name: 'Model', value: 'model', description: 'List, describe and delete models' }, properties: modelDescription },
 	{ option: { name: 'Response', value: 'response', description: 'Generate responses with tools and manage stored responses' }, properties: responseDescription },
 	{ option: { name: 'Conversation', value: 'conversation', description: 'Conversation state for responses' }, properties: conversationDescription },

@@ -1,5 +1,12 @@
-import type { IBinaryData, IExecuteSingleFunctions, IN8nHttpFullResponse } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type {
+	IBinaryData,
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 export interface BinaryFile {
 	blob: Blob;
@@ -61,11 +68,22 @@ export async function readBinaryFile(
 		);
 	};
 	if (typeof binary.bytes === 'number') tooBig(binary.bytes);
+	else if (binary.id) tooBig(await storedSize(context, binary.id));
 	const blob = binary.id
-		? await blobFromStore(context, binary.id, mimeType)
+		? await blobFromStore(context, binary.id, mimeType, tooBig)
 		: new Blob([new Uint8Array(await context.helpers.getBinaryDataBuffer(propertyName))], { type: mimeType });
 	tooBig(blob.size);
 	return { blob, fileName, mimeType, size: blob.size };
+}
+
+/** The size the binary store recorded (0 when it cannot say), so a file over the limit is refused before it is read. */
+async function storedSize(context: IExecuteSingleFunctions, id: string): Promise<number> {
+	try {
+		const size = Number((await context.helpers.getBinaryMetadata(id))?.fileSize);
+		return Number.isFinite(size) ? size : 0;
+	} catch {
+		return 0;
+	}
 }
 
 const STREAM_CHUNK_BYTES = 1024 * 1024;
@@ -73,12 +91,22 @@ const STREAM_CHUNK_BYTES = 1024 * 1024;
 /**
  * A file in n8n's binary store, read chunk by chunk into a Blob made of per-chunk parts: each chunk
  * is copied once and then let go, so a large upload costs about its own size in memory, not twice
- * (a whole-file Buffer plus the Blob's copy of it).
+ * (a whole-file Buffer plus the Blob's copy of it). `checkSize` sees the running total, so reading
+ * stops as soon as a file turns out bigger than the store said.
  */
-async function blobFromStore(context: IExecuteSingleFunctions, id: string, type: string): Promise<Blob> {
+async function blobFromStore(context: IExecuteSingleFunctions, id: string, type: string, checkSize: (bytes: number) => void): Promise<Blob> {
 	const parts: Blob[] = [];
+	let bytes = 0;
 	const stream = await context.helpers.getBinaryStream(id, STREAM_CHUNK_BYTES);
-	for await (const chunk of stream as AsyncIterable<Buffer>) parts.push(new Blob([chunk as unknown as BlobPart]));
+	try {
+		for await (const chunk of stream as AsyncIterable<Buffer>) {
+			bytes += chunk.length;
+			checkSize(bytes);
+			parts.push(new Blob([chunk as unknown as BlobPart]));
+		}
+	} finally {
+		stream.destroy();
+	}
 	return new Blob(parts, { type });
 }
 
@@ -88,6 +116,62 @@ async function blobFromStore(context: IExecuteSingleFunctions, id: string, type:
  */
 export function withoutContentType(headers: Record<string, unknown> | undefined): Record<string, unknown> {
 	return Object.fromEntries(Object.entries(headers ?? {}).filter(([name]) => name.toLowerCase() !== 'content-type'));
+}
+
+export type FormFieldValue = string | number | boolean | null | undefined | Array<string | number>;
+
+export interface FormFile {
+	/** Part name, e.g. `file`, `image` or `image[]`. */
+	name: string;
+	file: BinaryFile;
+}
+
+/**
+ * A multipart body: fields first (undefined and null left out, arrays as repeated `name[]` parts,
+ * as OpenAI's SDKs send them), then the files with their names and types.
+ */
+export function multipartForm(fields: Record<string, FormFieldValue>, files: FormFile[]): FormData {
+	const form = new FormData();
+	for (const [name, value] of Object.entries(fields)) {
+		if (value === undefined || value === null) continue;
+		if (Array.isArray(value)) for (const entry of value) form.append(`${name}[]`, String(entry));
+		else form.append(name, String(value));
+	}
+	for (const { name, file } of files) form.append(name, file.blob, file.fileName);
+	return form;
+}
+
+/**
+ * Sends a FormData body: axios writes the boundary header itself, so any JSON content type goes.
+ * Redirects are not followed: following one would mean keeping the whole upload in memory to send
+ * it again (see `refuseRedirect`).
+ */
+export function asMultipart(requestOptions: IHttpRequestOptions, form: FormData): IHttpRequestOptions {
+	return {
+		...requestOptions,
+		body: form,
+		headers: withoutContentType(requestOptions.headers as IDataObject) as IDataObject,
+		disableFollowRedirect: true,
+	};
+}
+
+/** postReceive for uploads sent with `asMultipart`: a redirect becomes a clear error instead of an empty result. */
+export async function refuseRedirect(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	if (response.statusCode < 300 || response.statusCode >= 400) return items;
+	const location = String((response.headers as IDataObject | undefined)?.location ?? '');
+	throw new NodeApiError(
+		this.getNode(),
+		{ status: response.statusCode, location },
+		{
+			message: `The server redirected the upload (HTTP ${response.statusCode})${location ? ` to ${location}` : ''}`,
+			description: "Uploads are not sent twice. Set the credential's Base URL to the address the server redirects to.",
+			itemIndex: this.getItemIndex(),
+		},
+	);
 }
 
 function bodyBuffer(body: unknown): Buffer {

@@ -34,6 +34,8 @@ interface ModelFieldOptions {
 	/** Where the model goes in the JSON body; false when a hook places it. */
 	bodyProperty?: string | false;
 	description?: string;
+	/** A model preselected in "From list" mode, e.g. the one most users want. */
+	defaultModel?: string;
 }
 
 /** Model picker: "From list" (the account's models that fit the operation) or "By ID" (fine-tuned, new or compatible-server models). */
@@ -45,6 +47,7 @@ export function modelField({
 	placeholder = 'e.g. gpt-4.1-mini',
 	bodyProperty = 'model',
 	description,
+	defaultModel,
 }: ModelFieldOptions): INodeProperties {
 	return {
 		...idLocatorField({
@@ -57,6 +60,7 @@ export function modelField({
 				description ??
 				`The ${capabilityLabel(capability)} model. "From list" shows your account's models; use "By ID" for fine-tuned models or OpenAI-compatible servers.`,
 		}),
+		...(defaultModel ? { default: { mode: 'list', value: defaultModel } } : {}),
 		...(bodyProperty ? { routing: { send: { type: 'body', property: bodyProperty } } } : {}),
 	};
 }
@@ -121,6 +125,14 @@ export function binaryPropertyField(options: {
 		hint: 'The name of the input field containing the binary file data to be processed',
 		description: options.description ?? 'Name of the binary property that holds the file',
 		...(options.default !== undefined ? { default: options.default } : {}),
+	};
+}
+
+/** Where an operation stores a file it outputs (an option, so it has a sensible default). */
+export function outputBinaryField(description = 'Name of the binary property to put the file in', name = 'binaryPropertyOutput'): INodeProperties {
+	return {
+		...binaryPropertyField({ name, displayName: 'Put Output File in Field', description, required: false }),
+		hint: 'The name of the output binary field to put the file in',
 	};
 }
 

@@ -91,3 +91,40 @@ export function splitList(raw: unknown): string[] {
 	const parts = Array.isArray(raw) ? raw.map(String) : String(raw ?? '').split(/[\n,]/);
 	return parts.map((part) => part.trim()).filter(Boolean);
 }
+
+function characterCount(text: string): number {
+	let count = 0;
+	for (const _ of text) count++;
+	return count;
+}
+
+/**
+ * A text value, checked: not blank (unless optional) and no longer than `max` characters, counted
+ * as the API counts them (code points). `limitNote` says whose limit it is, e.g. "of DALL-E 2".
+ */
+export function checkedText(
+	context: IExecuteSingleFunctions,
+	field: string,
+	value: unknown,
+	{ max, required = true, limitNote }: { max?: number; required?: boolean; limitNote?: string } = {},
+): string {
+	const text = value === undefined || value === null ? '' : String(value);
+	if (required && !text.trim()) fail(context, `${field}: is empty`);
+	const length = max === undefined ? 0 : characterCount(text);
+	if (max !== undefined && length > max) fail(context, `${field}: is ${length} characters long, over the ${max}-character limit${limitNote ? ` ${limitNote}` : ''}`);
+	return text;
+}
+
+/** One of the allowed values, or an error listing them. */
+export function checkedChoice<const T extends string>(context: IExecuteSingleFunctions, field: string, value: unknown, allowed: readonly T[], why = ''): T {
+	const text = String(value);
+	if (!(allowed as readonly string[]).includes(text)) fail(context, `${field}: "${text}" is not allowed${why ? ` ${why}` : ''}`, `Use one of: ${allowed.join(', ')}`);
+	return text as T;
+}
+
+/** The id in the `model` resource locator (an expression may leave it blank). */
+export function modelIdOf(context: IExecuteSingleFunctions, kind: string): string {
+	const model = locatorValue(context.getNodeParameter('model', '', { extractValue: true }));
+	if (!model) fail(context, `Model: choose ${/^[aeiou]/i.test(kind) ? 'an' : 'a'} ${kind} model`);
+	return model;
+}

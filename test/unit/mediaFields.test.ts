@@ -1,0 +1,86 @@
+/**
+ * What the editor shows for each image model: n8n's own display logic (NodeHelpers.displayParameter)
+ * run over the node description, as the editor runs it.
+ */
+import type { INodeParameters, INodeProperties } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
+
+import { OpenAiPlatform } from '../../nodes/OpenAiPlatform/OpenAiPlatform.node';
+import { imageFamilyOf } from '../../nodes/OpenAiPlatform/resources/image/shared';
+
+const { description } = new OpenAiPlatform();
+
+function visible(parameters: INodeParameters): { fields: string[]; options: string[] } {
+	const shown = (property: INodeProperties, values: INodeParameters) => NodeHelpers.displayParameter(values, property, null, description, parameters);
+	const fields = description.properties.filter((property) => shown(property, parameters));
+	const collection = fields.find((property) => property.name === 'options');
+	const options = ((collection?.options ?? []) as INodeProperties[])
+		.filter((option) => shown(option, (parameters.options ?? {}) as INodeParameters))
+		.map((option) => (option.type === 'options' ? `${option.name}:${(option.options ?? []).map((o) => (o as { value: string }).value).join('|')}` : option.name));
+	return { fields: fields.map((property) => property.name).filter((name) => !['sendPath', 'resource', 'operation', 'requestOptions'].includes(name)), options };
+}
+
+const model = (value: string) => ({ __rl: true, mode: 'list', value });
+
+describe('image fields follow the model', () => {
+	it.each([
+		['gpt-image-1', 'gpt-image'],
+		['gpt-image-1-mini', 'gpt-image'],
+		['chatgpt-image-latest', 'gpt-image'],
+		['dall-e-2', 'dall-e-2'],
+		['dall-e-3', 'dall-e-3'],
+		['stable-diffusion-xl', 'other'],
+	])('%s is a %s model', (id, family) => {
+		expect(imageFamilyOf(id)).toBe(family);
+	});
+
+	it('generate with gpt-image-1: the GPT image options, no response format or style', () => {
+		expect(visible({ resource: 'image', operation: 'generate', model: model('gpt-image-1') })).toEqual({
+			fields: ['model', 'prompt', 'options'],
+			options: [
+				'background:auto|opaque|transparent',
+				'moderation:auto|low',
+				'n',
+				'outputCompression',
+				'outputFormat:jpeg|png|webp',
+				'binaryPropertyOutput',
+				'quality:auto|high|low|medium',
+				'size:1024x1024|1024x1536|1536x1024|auto',
+				'user',
+			],
+		});
+	});
+
+	it('generate with dall-e-3: its sizes, quality and style, one image, a response format', () => {
+		expect(visible({ resource: 'image', operation: 'generate', model: model('dall-e-3') })).toEqual({
+			fields: ['model', 'prompt', 'responseFormat', 'options'],
+			options: ['binaryPropertyOutput', 'quality:hd|standard', 'size:1024x1024|1024x1792|1792x1024', 'style:natural|vivid', 'user'],
+		});
+	});
+
+	it('generate with dall-e-2: its sizes and n, no quality or style', () => {
+		expect(visible({ resource: 'image', operation: 'generate', model: model('dall-e-2') })).toEqual({
+			fields: ['model', 'prompt', 'responseFormat', 'options'],
+			options: ['n', 'binaryPropertyOutput', 'size:256x256|512x512|1024x1024', 'user'],
+		});
+	});
+
+	it('generate with a compatible-server model: the generic fields, a free size', () => {
+		expect(visible({ resource: 'image', operation: 'generate', model: model('flux-schnell') })).toEqual({
+			fields: ['model', 'prompt', 'responseFormat', 'options'],
+			options: ['n', 'binaryPropertyOutput', 'size', 'user'],
+		});
+	});
+
+	it('edit with gpt-image-1-mini: no input fidelity', () => {
+		const { options } = visible({ resource: 'image', operation: 'edit', model: model('gpt-image-1-mini') });
+		expect(options).not.toContain('inputFidelity:high|low');
+		expect(visible({ resource: 'image', operation: 'edit', model: model('gpt-image-1') }).options).toContain('inputFidelity:high|low');
+	});
+
+	it('speech with tts-1: no instructions', () => {
+		const speech = (id: string) => visible({ resource: 'audio', operation: 'generateSpeech', model: model(id) }).options;
+		expect(speech('tts-1')).not.toContain('instructions');
+		expect(speech('gpt-4o-mini-tts')).toContain('instructions');
+	});
+});
