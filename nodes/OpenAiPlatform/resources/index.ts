@@ -1,6 +1,10 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { apiCallDescription } from './apiCall';
+import { embeddingDescription } from './embedding';
+import { fileDescription } from './file';
+import { fineTuningDescription } from './fineTuning';
+import { moderationDescription } from './moderation';
 import { modelDescription } from './model';
 
 interface Resource {
@@ -10,6 +14,10 @@ interface Resource {
 
 /** Every resource the node offers, in the order the selector shows them. */
 const RESOURCES: Resource[] = [
+	{ option: { name: 'Embedding', value: 'embedding', description: 'Turn texts into vectors' }, properties: embeddingDescription },
+	{ option: { name: 'Moderation', value: 'moderation', description: 'Check texts and images against the usage policies' }, properties: moderationDescription },
+	{ option: { name: 'File', value: 'file', description: 'Upload, list, download and delete files' }, properties: fileDescription },
+	{ option: { name: 'Fine-Tuning', value: 'fineTuning', description: 'Create and manage fine-tuning jobs' }, properties: fineTuningDescription },
 	{ option: { name: 'Model', value: 'model', description: 'List, describe and delete models' }, properties: modelDescription },
 	{ option: { name: 'API Call', value: 'apiCall', description: 'Call any endpoint with this credential' }, properties: apiCallDescription },
 ];
