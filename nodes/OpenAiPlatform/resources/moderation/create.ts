@@ -138,8 +138,9 @@ export const createFields: INodeProperties[] = forOperation('moderation', 'creat
 		...modelField({
 			capability: 'moderation',
 			bodyProperty: false,
+			required: false,
 			placeholder: 'e.g. omni-moderation-latest',
-			description: 'The moderation model. Omni models also classify images; text-moderation models take text only.',
+			description: 'The moderation model; empty uses the API default (omni-moderation-latest). Omni models also classify images; text-moderation models take text only.',
 		}),
 		default: { mode: 'list', value: 'omni-moderation-latest' },
 	},
