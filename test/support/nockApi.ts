@@ -1,6 +1,8 @@
 /** Small helpers for nock-based workflow tests against https://api.openai.com/v1. */
+import { Container } from '@n8n/di';
+import { BinaryDataService } from 'n8n-core';
 import nock from 'nock';
-import type { IDataObject } from 'n8n-workflow';
+import type { IBinaryData, IDataObject } from 'n8n-workflow';
 
 import type { RunResult } from '../harness/n8n';
 import { credentialsFor, runWorkflow, singleNodeWorkflow } from '../harness/n8n';
@@ -48,4 +50,10 @@ export function useNock(): void {
 	beforeAll(() => nock.disableNetConnect());
 	afterEach(() => nock.cleanAll());
 	afterAll(() => nock.enableNetConnect());
+}
+
+/** The bytes of an output binary, read back from n8n's binary store. */
+export async function binaryBytes(binary: IBinaryData | undefined): Promise<Buffer> {
+	if (!binary) throw new Error('no binary data');
+	return await Container.get(BinaryDataService).getAsBuffer(binary);
 }

@@ -9,7 +9,7 @@ const model = { __rl: true, mode: 'id', value: 'text-embedding-3-small' };
 const embed = (extra: IDataObject = {}) => ({ resource: 'embedding', operation: 'create', model, input: 'hello', ...extra });
 const usage = { prompt_tokens: 3, total_tokens: 3 };
 const reply = (data: IDataObject[]) => ({ object: 'list', model: 'text-embedding-3-small', data, usage });
-const vector = (index: number, embedding: unknown) => ({ object: 'embedding', index, embedding });
+const vector = (index: number, embedding: number[] | string) => ({ object: 'embedding', index, embedding });
 
 describe('embedding.create', () => {
 	it('embeds one text: the exact body, one item with index, text, vector, model and usage', async () => {

@@ -1,4 +1,11 @@
-import type { IDataObject, IN8nHttpFullResponse, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import { binaryFromResponse } from '../../shared/binary';
 import { binaryPropertyField, forOperation } from '../../shared/fields';
@@ -7,16 +14,65 @@ import type { PaginationFunction } from '../../shared/transport';
 import { openAiRequest, settle, withRetries } from '../../shared/transport';
 import { fileLocator } from './shared';
 
-/** Types n8n's own lookup by file name does not know but OpenAI's files often are. */
+/**
+ * MIME types of the files OpenAI stores (uploads for assistants, file search, code interpreter,
+ * fine-tuning, batches, vision). Named explicitly: n8n's own guess needs content sniffing.
+ */
 const MIME_TYPES: Record<string, string> = {
+	c: 'text/x-c',
+	cpp: 'text/x-c++',
+	cs: 'text/x-csharp',
+	css: 'text/css',
+	csv: 'text/csv',
+	doc: 'application/msword',
+	docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+	gif: 'image/gif',
+	go: 'text/x-golang',
+	html: 'text/html',
+	java: 'text/x-java',
+	jpeg: 'image/jpeg',
+	jpg: 'image/jpeg',
+	js: 'text/javascript',
+	json: 'application/json',
 	jsonl: 'application/jsonl',
+	md: 'text/markdown',
+	pdf: 'application/pdf',
+	php: 'text/x-php',
+	png: 'image/png',
+	pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
 	py: 'text/x-python',
+	rb: 'text/x-ruby',
+	sh: 'application/x-sh',
+	tar: 'application/x-tar',
+	tex: 'text/x-tex',
+	ts: 'application/typescript',
+	txt: 'text/plain',
+	webp: 'image/webp',
+	xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+	xml: 'application/xml',
+	zip: 'application/zip',
 };
 
-/** The MIME type for a file name, or undefined to let n8n look it up by the name. */
-export function mimeTypeForName(fileName: string): string | undefined {
+/** The MIME type for a file name; else the type the server sent; else a generic binary type. */
+export function mimeTypeFor(fileName: string, contentType: string): string {
 	const extension = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
-	return extension ? MIME_TYPES[extension] : undefined;
+	return (extension && MIME_TYPES[extension]) || contentType || 'application/octet-stream';
+}
+
+interface Download {
+	content: IN8nHttpFullResponse['body'];
+	contentType: string;
+}
+
+/** postReceive: keeps the downloaded bytes and their content type for `downloadFile`. */
+async function keepDownload(
+	this: IExecuteSingleFunctions,
+	_items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	const contentType = String((response.headers as IDataObject)?.['content-type'] ?? '').split(';')[0].trim();
+	const download: Download = { content: response.body, contentType };
+	return [{ json: download as unknown as IDataObject }];
 }
 
 /**
@@ -29,11 +85,11 @@ const downloadFile: PaginationFunction = async function (this, requestData) {
 		const file = await openAiRequest<IDataObject | string>(this, { method: 'GET', url: `/files/${encodeURIComponent(id)}` });
 		const details: IDataObject = file && typeof file === 'object' && !Buffer.isBuffer(file) ? file : { id };
 		const [reply] = await withRetries(this, async () => await this.makeRoutingRequest(requestData));
+		const { content, contentType } = (reply?.json ?? {}) as unknown as Download;
 		const fileName = typeof details.filename === 'string' && details.filename.trim() ? details.filename.trim() : id;
 		const property = String(this.getNodeParameter('outputBinaryPropertyName', 'data')).trim() || 'data';
-		// The reply's body (a Buffer: the request asks for an arraybuffer) became the item's json.
-		const content: IN8nHttpFullResponse = { body: reply?.json as unknown as IN8nHttpFullResponse['body'], headers: {}, statusCode: 200 };
-		const binary = await binaryFromResponse(this, content, fileName, mimeTypeForName(fileName));
+		const response: IN8nHttpFullResponse = { body: content, headers: {}, statusCode: 200 };
+		const binary = await binaryFromResponse(this, response, fileName, mimeTypeFor(fileName, contentType));
 		return [{ json: details, binary: { [property]: binary } }];
 	});
 };
@@ -47,6 +103,7 @@ export const getContentOperation: INodePropertyOptions = {
 		request: { method: 'GET', encoding: 'arraybuffer', headers: { Accept: '*/*' } },
 		send: { preSend: [idInPath('fileId', 'File', (id) => `/files/${id}/content`)] },
 		operations: { pagination: downloadFile },
+		output: { postReceive: [keepDownload] },
 	},
 };
 
