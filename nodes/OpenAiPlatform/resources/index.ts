@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { apiCallDescription } from './apiCall';
+import { assistantDescription } from './assistant';
 import { embeddingDescription } from './embedding';
 import { fileDescription } from './file';
 import { fineTuningDescription } from './fineTuning';
@@ -19,6 +20,7 @@ const RESOURCES: Resource[] = [
 	{ option: { name: 'File', value: 'file', description: 'Upload, list, download and delete files' }, properties: fileDescription },
 	{ option: { name: 'Fine-Tuning', value: 'fineTuning', description: 'Create and manage fine-tuning jobs' }, properties: fineTuningDescription },
 	{ option: { name: 'Model', value: 'model', description: 'List, describe and delete models' }, properties: modelDescription },
+	{ option: { name: 'Assistant', value: 'assistant', description: 'Assistants and their threads (retired by OpenAI, still on compatible servers)' }, properties: assistantDescription },
 	{ option: { name: 'API Call', value: 'apiCall', description: 'Call any endpoint with this credential' }, properties: apiCallDescription },
 ];
 
