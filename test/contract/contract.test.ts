@@ -21,7 +21,8 @@ const fixtures = loadFixtures();
 const summary = { fixtures: 0, runs: 0, requests: 0, invalid: 0, allowlisted: 0, nodeErrors: 0 };
 
 beforeAll(async () => {
-	steady = await startSteady();
+	// Multipart objects as OpenAI's SDKs send them (expires_after[anchor]=...); steady reads the flag only space-separated.
+	steady = await startSteady({ extraArgs: ['--validator-form-object-format', 'brackets'] });
 	proxy = await startRecordingProxy(steady.url);
 }, 150_000);
 

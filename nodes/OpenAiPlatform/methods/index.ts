@@ -1,7 +1,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { ASSISTANTS_BETA } from '../resources/assistant/shared';
-import { modelSearches, objectSearch } from './listSearch';
+import { modelSearches, objectSearch, searchFiles, searchFineTuningJobs } from './listSearch';
 
 export const listSearch: Record<
 	string,
@@ -9,4 +9,6 @@ export const listSearch: Record<
 > = {
 	...modelSearches,
 	searchAssistants: objectSearch('/assistants', (assistant) => String(assistant.name || assistant.id), ASSISTANTS_BETA),
+	searchFiles,
+	searchFineTuningJobs,
 };

@@ -78,3 +78,13 @@ export function objectSearch(
 export const modelSearches: Record<string, ListSearchMethod> = Object.fromEntries(
 	MODEL_CAPABILITIES.map((capability) => [searchMethodFor(capability), modelSearch(capability)]),
 );
+
+/** Files, named by file name and purpose; other resources (batches, vector stores) may reuse it. */
+export const searchFiles = objectSearch('/files', (file) =>
+	`${String(file.filename ?? file.id)}${file.purpose ? ` (${String(file.purpose)})` : ''}`,
+);
+
+/** Fine-tuning jobs, named by model, status and id. */
+export const searchFineTuningJobs = objectSearch('/fine_tuning/jobs', (job) =>
+	[job.fine_tuned_model || job.model, job.status ? `[${String(job.status)}]` : '', job.id].filter(Boolean).map(String).join(' '),
+);

@@ -7,6 +7,10 @@ import { chatDescription } from './chat';
 import { completionDescription } from './completion';
 import { conversationDescription } from './conversation';
 import { imageDescription } from './image';
+import { embeddingDescription } from './embedding';
+import { fileDescription } from './file';
+import { fineTuningDescription } from './fineTuning';
+import { moderationDescription } from './moderation';
 import { modelDescription } from './model';
 import { responseDescription } from './response';
 
@@ -21,6 +25,10 @@ const RESOURCES: Resource[] = [
 	{ option: { name: 'Completion (Legacy)', value: 'completion', description: 'Text completions with instruct models' }, properties: completionDescription },
 	{ option: { name: 'Image', value: 'image', description: 'Generate, edit and vary images' }, properties: imageDescription },
 	{ option: { name: 'Audio', value: 'audio', description: 'Generate speech, transcribe and translate audio' }, properties: audioDescription },
+	{ option: { name: 'Embedding', value: 'embedding', description: 'Turn texts into vectors' }, properties: embeddingDescription },
+	{ option: { name: 'Moderation', value: 'moderation', description: 'Check texts and images against the usage policies' }, properties: moderationDescription },
+	{ option: { name: 'File', value: 'file', description: 'Upload, list, download and delete files' }, properties: fileDescription },
+	{ option: { name: 'Fine-Tuning', value: 'fineTuning', description: 'Create and manage fine-tuning jobs' }, properties: fineTuningDescription },
 	{ option: { name: 'Model', value: 'model', description: 'List, describe and delete models' }, properties: modelDescription },
 	{ option: { name: 'Response', value: 'response', description: 'Generate responses with tools and manage stored responses' }, properties: responseDescription },
 	{ option: { name: 'Conversation', value: 'conversation', description: 'Conversation state for responses' }, properties: conversationDescription },

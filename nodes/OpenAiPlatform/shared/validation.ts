@@ -9,6 +9,11 @@ export function fail(context: IExecuteSingleFunctions, message: string, descript
 	throw new NodeOperationError(context.getNode(), message, { itemIndex: context.getItemIndex(), description });
 }
 
+/** The error `fail` throws, for callers that throw it themselves (e.g. from a callback): "<field>: <message>". */
+export function fieldError(context: IExecuteSingleFunctions, field: string, message: string, description?: string): NodeOperationError {
+	return new NodeOperationError(context.getNode(), `${field}: ${message}`, { itemIndex: context.getItemIndex(), description });
+}
+
 /** The value of a resource locator (or of a plain string, e.g. from an expression). */
 export function locatorValue(raw: unknown): string {
 	if (raw && typeof raw === 'object' && 'value' in raw) return String((raw as { value?: unknown }).value ?? '').trim();
