@@ -1,10 +1,12 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { modelSearches } from './listSearch';
+import { modelSearches, objectSearch } from './listSearch';
 
 export const listSearch: Record<
 	string,
 	(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) => Promise<INodeListSearchResult>
 > = {
 	...modelSearches,
+	searchBatches: objectSearch('/batches', (batch) => `${String(batch.id)} (${String(batch.status ?? '')}, ${String(batch.endpoint ?? '')})`),
+	searchVectorStores: objectSearch('/vector_stores', (store) => String(store.name || store.id)),
 };

@@ -1,7 +1,9 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { apiCallDescription } from './apiCall';
+import { batchDescription } from './batch';
 import { modelDescription } from './model';
+import { vectorStoreDescription } from './vectorStore';
 
 interface Resource {
 	option: INodePropertyOptions;
@@ -11,6 +13,8 @@ interface Resource {
 /** Every resource the node offers, in the order the selector shows them. */
 const RESOURCES: Resource[] = [
 	{ option: { name: 'Model', value: 'model', description: 'List, describe and delete models' }, properties: modelDescription },
+	{ option: { name: 'Batch', value: 'batch', description: 'Run many requests at half price within 24 hours' }, properties: batchDescription },
+	{ option: { name: 'Vector Store', value: 'vectorStore', description: 'Store files for file search and search them' }, properties: vectorStoreDescription },
 	{ option: { name: 'API Call', value: 'apiCall', description: 'Call any endpoint with this credential' }, properties: apiCallDescription },
 ];
 
