@@ -1,9 +1,9 @@
 import type { VectorStoreCreateParams } from 'openai/resources/vector-stores/vector-stores';
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { forOperation } from '../../shared/fields';
 import { metadataField, metadataFrom } from '../../shared/metadata';
-import { failItem } from '../../shared/params';
+import { failItem, withJsonBody } from '../../shared/params';
 import { chunkingOptions, chunkingStrategyFrom, expiresAfterFrom, expiryOption } from './shared';
 
 const MAX_FILES = 500;
@@ -45,7 +45,7 @@ async function buildCreateBody(this: IExecuteSingleFunctions, requestOptions: IH
 		...(expiresAfter ? { expires_after: expiresAfter } : {}),
 		...(metadata ? { metadata } : {}),
 	};
-	return { ...requestOptions, body: body as IDataObject };
+	return withJsonBody(requestOptions, body);
 }
 
 export const createOperation: INodePropertyOptions = {
