@@ -178,22 +178,8 @@ describe('vectorStore.update', () => {
 		scope.done();
 	});
 
-	it('removes the expiry with Never Expire', async () => {
-		const scope = nock(BASE).post('/v1/vector_stores/vs_abc', { expires_after: null }).reply(200, store());
-		const result = await runWorkflow(singleNodeWorkflow(vs('update', { updateFields: { neverExpire: true } })), credentials);
-		expect(result.error).toBeUndefined();
-		scope.done();
-	});
-
 	it('refuses an update without fields', async () => {
 		await expectRefused(vs('update'), 'Update Fields: add at least one field to change');
-	});
-
-	it('refuses contradicting expiry fields', async () => {
-		await expectRefused(
-			vs('update', { updateFields: { neverExpire: true, expiresAfterDays: 3 } }),
-			'Never Expire: remove it or "Expires After (Days)", they contradict each other',
-		);
 	});
 });
 

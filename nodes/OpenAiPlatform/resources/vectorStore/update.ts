@@ -9,21 +9,17 @@ import { STORE_IDS, expiresAfterFrom, expiryOption, vectorStoreIdField } from '.
 interface UpdateFields {
 	name?: string;
 	expiresAfterDays?: number;
-	neverExpire?: boolean;
 	metadata?: unknown;
 }
 
 /** preSend: only the fields the user added are sent; nothing to change is an error. */
 async function buildUpdateBody(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const fields = this.getNodeParameter('updateFields', {}) as UpdateFields;
-	if (fields.neverExpire && fields.expiresAfterDays !== undefined) {
-		failItem(this, 'Never Expire: remove it or "Expires After (Days)", they contradict each other');
-	}
 	const expiresAfter = expiresAfterFrom(this, fields.expiresAfterDays);
 	const metadata = metadataFrom(this, fields.metadata);
 	const body: VectorStoreUpdateParams = {
 		...(fields.name !== undefined ? { name: fields.name.trim() } : {}),
-		...(expiresAfter ? { expires_after: expiresAfter } : fields.neverExpire ? { expires_after: null } : {}),
+		...(expiresAfter ? { expires_after: expiresAfter } : {}),
 		...(metadata ? { metadata } : {}),
 	};
 	if (Object.keys(body).length === 0) failItem(this, 'Update Fields: add at least one field to change');
@@ -34,7 +30,7 @@ export const updateOperation: INodePropertyOptions = {
 	name: 'Update',
 	value: 'update',
 	action: 'Update a vector store',
-	description: "Rename a vector store, or change its expiry or metadata",
+	description: 'Rename a vector store, or change its expiry or metadata',
 	routing: {
 		request: { method: 'POST' },
 		send: { preSend: [pathWithIds('/vector_stores/{vectorStoreId}', STORE_IDS), buildUpdateBody] },
@@ -53,13 +49,6 @@ export const updateFields: INodeProperties[] = forOperation('vectorStore', 'upda
 			expiryOption,
 			metadataField('Replaces all metadata of the vector store (up to 16 key-value pairs)'),
 			{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'New name of the vector store' },
-			{
-				displayName: 'Never Expire',
-				name: 'neverExpire',
-				type: 'boolean',
-				default: true,
-				description: 'Whether to remove the expiry policy so the vector store stays until deleted',
-			},
 		],
 	},
 ]);
