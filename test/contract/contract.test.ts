@@ -5,7 +5,7 @@
  */
 import type { INodeExecutionData } from 'n8n-workflow';
 
-import { credentialsFor, runWorkflow, singleNodeWorkflow, TEST_API_KEY } from '../harness/n8n';
+import { TEST_API_KEY, TEST_ORGANIZATION, TEST_PROJECT, credentialsFor, runWorkflow, singleNodeWorkflow } from '../harness/n8n';
 import type { RecordedExchange, RecordingProxy, RunningSteady } from '../support/servers';
 import { startRecordingProxy, startSteady } from '../support/servers';
 import type { AllowlistEntry } from './fixture';
@@ -61,7 +61,7 @@ describe('contract (steady + OpenAI spec)', () => {
 			summary.fixtures++;
 			for (let run = 0; run < RUNS_PER_FIXTURE; run++) {
 				const before = proxy.exchanges.length;
-				const result = await runWorkflow(singleNodeWorkflow(fixture.parameters, fixture.items), credentialsFor(proxy.url));
+				const result = await runWorkflow(singleNodeWorkflow(fixture.parameters, fixture.items), credentialsFor(proxy.url, { organizationId: TEST_ORGANIZATION, projectId: TEST_PROJECT }));
 				const exchanges = proxy.exchanges.slice(before);
 				summary.runs++;
 				summary.requests += exchanges.length;

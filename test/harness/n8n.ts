@@ -32,6 +32,10 @@ import type {
 } from 'n8n-workflow';
 import { ICredentialsHelper, NodeHelpers, Workflow } from 'n8n-workflow';
 
+import { TEST_API_KEY, recordLeaks } from './secrets';
+
+export { TEST_API_KEY, TEST_ORGANIZATION, TEST_PROJECT } from './secrets';
+
 export const PACKAGE_DIR = path.resolve(__dirname, '..', '..');
 export const NODE_TYPE = 'n8n-nodes-openai-platform.openAiPlatform';
 export const CREDENTIAL_TYPE = 'openAiPlatformApi';
@@ -204,7 +208,6 @@ export function cleanupPackage(): void {
 	if (storageDir) rmSync(storageDir, { recursive: true, force: true });
 }
 
-export const TEST_API_KEY = 'sk-test-HARNESS-KEY-0123456789abcdef';
 
 export function credentialsFor(baseUrl: string, extra: IDataObject = {}): Record<string, ICredentialDataDecryptedObject> {
 	return {
@@ -312,6 +315,7 @@ export async function runWorkflow(
 	}
 	await running.catch(() => undefined);
 	const run = await finished;
+	recordLeaks(`run ${executionId} (${workflowJson.nodes.map((node) => node.parameters?.operation ?? node.name).join(' > ')})`, run);
 	return {
 		run,
 		output(nodeName: string) {

@@ -38,39 +38,50 @@ export interface RunningSteady {
 	stop(): Promise<void>;
 }
 
+async function answers(url: string): Promise<boolean> {
+	return await new Promise((resolve) => {
+		const request = http.get(url, (reply) => {
+			reply.resume();
+			resolve(true);
+		});
+		request.on('error', () => resolve(false));
+		request.setTimeout(1000, () => request.destroy());
+	});
+}
+
 /**
  * Starts steady (the mock server OpenAI's SDKs test against) on the loopback interface. It runs
- * under `timeout`, so it stops by itself even if the test process dies.
+ * under `timeout`, so it stops by itself even if the test process dies. Readiness is judged by
+ * the port answering, since steady's log format changes under CI.
  */
-export async function startSteady(options: { lifetimeSeconds?: number; extraArgs?: string[] } = {}): Promise<RunningSteady> {
+export async function startSteady(options: { lifetimeSeconds?: number; extraArgs?: string[]; readyWithinMs?: number } = {}): Promise<RunningSteady> {
 	const port = await freePort();
+	const url = `http://${LOOPBACK}:${port}`;
 	const steady = path.join(PACKAGE_DIR, 'node_modules', '.bin', 'steady');
 	const child: ChildProcess = spawn(
 		'timeout',
-		[String(options.lifetimeSeconds ?? 900), steady, '--host', LOOPBACK, '-p', String(port), '--log-level', 'summary', '-q', ...(options.extraArgs ?? []), specPath()],
+		[String(options.lifetimeSeconds ?? 900), steady, '--host', LOOPBACK, '-p', String(port), '--log-format', 'text', '-q', ...(options.extraArgs ?? []), specPath()],
 		{ stdio: ['ignore', 'pipe', 'pipe'] },
 	);
 	let output = '';
-	await new Promise<void>((resolve, reject) => {
-		const onData = (chunk: Buffer) => {
-			output += chunk.toString();
-			if (output.includes('Ready to accept requests')) resolve();
-		};
-		child.stdout?.on('data', onData);
-		child.stderr?.on('data', onData);
-		child.once('exit', (code) => reject(new Error(`steady exited (${code}) before it was ready:\n${output}`)));
-	});
-	child.removeAllListeners('exit');
-	return {
-		url: `http://${LOOPBACK}:${port}`,
-		async stop() {
-			if (child.exitCode !== null) return;
-			await new Promise<void>((resolve) => {
-				child.once('exit', () => resolve());
-				child.kill('SIGTERM');
-			});
-		},
+	child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+	child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+	const stop = async () => {
+		if (child.exitCode !== null || child.signalCode !== null) return;
+		await new Promise<void>((resolve) => {
+			child.once('exit', () => resolve());
+			child.kill('SIGTERM');
+		});
 	};
+	const deadline = Date.now() + (options.readyWithinMs ?? 45_000);
+	while (!(await answers(`${url}/models`))) {
+		if (child.exitCode !== null || Date.now() > deadline) {
+			await stop();
+			throw new Error(`steady did not start on ${url}:\n${output}`);
+		}
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+	return { url, stop };
 }
 
 export interface RecordedExchange {

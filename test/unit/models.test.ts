@@ -58,3 +58,14 @@ describe('ConcurrencyLimiter', () => {
 		await expect(limiter.run(async () => 'next')).resolves.toBe('next');
 	});
 });
+
+describe('ConcurrencyLimiter.pauseUntil', () => {
+	it('holds every lane until the pause ends', async () => {
+		const limiter = new ConcurrencyLimiter(4);
+		const resumeAt = Date.now() + 80;
+		limiter.pauseUntil(resumeAt);
+		limiter.pauseUntil(resumeAt - 50);
+		const startedAt = await Promise.all(Array.from({ length: 4 }, () => limiter.run(async () => Date.now())));
+		for (const time of startedAt) expect(time).toBeGreaterThanOrEqual(resumeAt - 5);
+	});
+});

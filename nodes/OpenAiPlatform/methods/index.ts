@@ -1,5 +1,6 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
+import { ASSISTANTS_BETA } from '../resources/assistant/shared';
 import { modelSearches, objectSearch } from './listSearch';
 
 export const listSearch: Record<
@@ -7,6 +8,7 @@ export const listSearch: Record<
 	(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) => Promise<INodeListSearchResult>
 > = {
 	...modelSearches,
+	searchAssistants: objectSearch('/assistants', (assistant) => String(assistant.name || assistant.id), ASSISTANTS_BETA),
 	searchBatches: objectSearch('/batches', (batch) => `${String(batch.id)} (${String(batch.status ?? '')}, ${String(batch.endpoint ?? '')})`),
 	searchVectorStores: objectSearch('/vector_stores', (store) => String(store.name || store.id)),
 };

@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { apiCallDescription } from './apiCall';
+import { assistantDescription } from './assistant';
 import { batchDescription } from './batch';
 import { modelDescription } from './model';
 import { vectorStoreDescription } from './vectorStore';
@@ -13,6 +14,7 @@ interface Resource {
 /** Every resource the node offers, in the order the selector shows them. */
 const RESOURCES: Resource[] = [
 	{ option: { name: 'Model', value: 'model', description: 'List, describe and delete models' }, properties: modelDescription },
+	{ option: { name: 'Assistant', value: 'assistant', description: 'Assistants and their threads (retired by OpenAI, still on compatible servers)' }, properties: assistantDescription },
 	{ option: { name: 'Batch', value: 'batch', description: 'Run many requests at half price within 24 hours' }, properties: batchDescription },
 	{ option: { name: 'Vector Store', value: 'vectorStore', description: 'Store files for file search and search them' }, properties: vectorStoreDescription },
 	{ option: { name: 'API Call', value: 'apiCall', description: 'Call any endpoint with this credential' }, properties: apiCallDescription },

@@ -40,7 +40,6 @@ export async function readBinaryFile(
 	}
 	const fileName = binary.fileName ?? `${propertyName}${binary.fileExtension ? `.${binary.fileExtension}` : ''}`;
 	const mimeType = binary.mimeType || 'application/octet-stream';
-	const buffer = await context.helpers.getBinaryDataBuffer(propertyName);
 	if (limits.accept?.length) {
 		const extension = extensionOf(fileName);
 		const ok = limits.accept.some((accepted) =>
@@ -53,14 +52,34 @@ export async function readBinaryFile(
 			});
 		}
 	}
-	if (limits.maxBytes !== undefined && buffer.length > limits.maxBytes) {
+	const tooBig = (size: number) => {
+		if (limits.maxBytes === undefined || size <= limits.maxBytes) return;
 		throw new NodeOperationError(
 			context.getNode(),
-			`${limits.field}: "${fileName}" is ${(buffer.length / 1048576).toFixed(1)} MB, over the ${(limits.maxBytes / 1048576).toFixed(0)} MB limit`,
+			`${limits.field}: "${fileName}" is ${(size / 1048576).toFixed(1)} MB, over the ${(limits.maxBytes / 1048576).toFixed(0)} MB limit`,
 			{ itemIndex },
 		);
-	}
-	return { blob: new Blob([new Uint8Array(buffer)], { type: mimeType }), fileName, mimeType, size: buffer.length };
+	};
+	if (typeof binary.bytes === 'number') tooBig(binary.bytes);
+	const blob = binary.id
+		? await blobFromStore(context, binary.id, mimeType)
+		: new Blob([new Uint8Array(await context.helpers.getBinaryDataBuffer(propertyName))], { type: mimeType });
+	tooBig(blob.size);
+	return { blob, fileName, mimeType, size: blob.size };
+}
+
+const STREAM_CHUNK_BYTES = 1024 * 1024;
+
+/**
+ * A file in n8n's binary store, read chunk by chunk into a Blob made of per-chunk parts: each chunk
+ * is copied once and then let go, so a large upload costs about its own size in memory, not twice
+ * (a whole-file Buffer plus the Blob's copy of it).
+ */
+async function blobFromStore(context: IExecuteSingleFunctions, id: string, type: string): Promise<Blob> {
+	const parts: Blob[] = [];
+	const stream = await context.helpers.getBinaryStream(id, STREAM_CHUNK_BYTES);
+	for await (const chunk of stream as AsyncIterable<Buffer>) parts.push(new Blob([chunk as unknown as BlobPart]));
+	return new Blob(parts, { type });
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { IExecuteSingleFunctions } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
 /**
  * A counting semaphore. RoutingNode starts every item's request at once, so without it 1000 items
@@ -9,6 +10,8 @@ export class ConcurrencyLimiter {
 
 	private readonly waiting: Array<() => void> = [];
 
+	private resumeAt = 0;
+
 	constructor(
 		public max: number,
 		private readonly onIdle: () => void = () => {},
@@ -18,6 +21,14 @@ export class ConcurrencyLimiter {
 		return this.active;
 	}
 
+	/**
+	 * After a 429 every lane waits, not just the one that was told to: the others would only
+	 * collect 429s of their own and use up their retries.
+	 */
+	pauseUntil(time: number): void {
+		this.resumeAt = Math.max(this.resumeAt, time);
+	}
+
 	async run<T>(task: () => Promise<T>): Promise<T> {
 		if (this.active >= this.max) {
 			await new Promise<void>((resolve) => this.waiting.push(resolve));
@@ -25,6 +36,8 @@ export class ConcurrencyLimiter {
 			this.active++;
 		}
 		try {
+			const pause = this.resumeAt - Date.now();
+			if (pause > 0) await sleep(pause);
 			return await task();
 		} finally {
 			const next = this.waiting.shift();

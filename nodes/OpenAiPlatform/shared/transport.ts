@@ -85,7 +85,9 @@ export async function withRetries<T>(
 				if (retry > 0) apiError.description = `${apiError.description ?? ''} (after ${retry + 1} attempts)`.trim();
 				throw apiError;
 			}
-			await waitOrAbort(backoffDelayMs(retry, policy, failure.retryAfterMs), signal);
+			const delay = backoffDelayMs(retry, policy, failure.retryAfterMs);
+			if (failure.status === 429) limiter.pauseUntil(Date.now() + delay);
+			await waitOrAbort(delay, signal);
 		}
 	}
 }

@@ -121,7 +121,8 @@ async function inputUpload(
 			(index) => `line ${parsed[index].line}`,
 		);
 		if (problem) failItem(context, `Input Binary Field: ${problem}`);
-		return { blob: new Blob([text], { type: 'application/jsonl' }), fileName: jsonlName(fileName || file.fileName || DEFAULT_FILE_NAME) };
+		// The checked file goes up as it is (no second copy in memory).
+		return { blob: file.blob, fileName: jsonlName(fileName || file.fileName || DEFAULT_FILE_NAME) };
 	}
 	return undefined;
 }
