@@ -197,3 +197,11 @@ export const requestOptionsProperty: INodeProperties = {
 		},
 	],
 };
+
+/** An operation's collection of optional settings ("Options", or e.g. "Update Fields"), each added by the user. */
+export function optionsCollection(
+	options: INodeProperties[],
+	{ name = 'options', displayName = 'Options', placeholder = 'Add Option' }: { name?: string; displayName?: string; placeholder?: string } = {},
+): INodeProperties {
+	return { displayName, name, type: 'collection', placeholder, default: {}, options };
+}

@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { readBinaryFile } from '../../shared/binary';
-import { binaryPropertyField, forOperation, idLocatorField } from '../../shared/fields';
+import { binaryPropertyField, forOperation, idLocatorField, optionsCollection } from '../../shared/fields';
 import { failItem, isRecord, locatorId } from '../../shared/params';
 import { metadataField, metadataFrom } from '../../shared/metadata';
 import type { PaginationFunction } from '../../shared/transport';
@@ -249,38 +249,31 @@ export const createFields: INodeProperties[] = forOperation('batch', 'create', [
 		}),
 		displayOptions: show('fileId'),
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Completion Window',
-				name: 'completionWindow',
-				type: 'options',
-				default: '24h',
-				options: [{ name: '24 Hours', value: '24h' }],
-				description: 'Time frame the batch is processed in (OpenAI offers 24 hours)',
-			},
-			{
-				displayName: 'Input File Name',
-				name: 'fileName',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. requests.jsonl',
-				description: "Name of the uploaded JSONL file. Empty: batch-input.jsonl, or the binary file's name.",
-			},
-			metadataField('Up to 16 key-value pairs stored with the batch, e.g. to find it again later'),
-			{
-				displayName: 'Output Expires After (Hours)',
-				name: 'outputExpiresAfterHours',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 720 },
-				default: 720,
-				description: 'Delete the output and error files this many hours after they are created (1 to 720)',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Completion Window',
+			name: 'completionWindow',
+			type: 'options',
+			default: '24h',
+			options: [{ name: '24 Hours', value: '24h' }],
+			description: 'Time frame the batch is processed in (OpenAI offers 24 hours)',
+		},
+		{
+			displayName: 'Input File Name',
+			name: 'fileName',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. requests.jsonl',
+			description: "Name of the uploaded JSONL file. Empty: batch-input.jsonl, or the binary file's name.",
+		},
+		metadataField('Up to 16 key-value pairs stored with the batch, e.g. to find it again later'),
+		{
+			displayName: 'Output Expires After (Hours)',
+			name: 'outputExpiresAfterHours',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 720 },
+			default: 720,
+			description: 'Delete the output and error files this many hours after they are created (1 to 720)',
+		},
+	]),
 ]);

@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { toNodeError } from '../../shared/errors';
-import { forOperation, simplifyField } from '../../shared/fields';
+import { forOperation, optionsCollection, simplifyField } from '../../shared/fields';
 import { failItem, isRecord, locatorId } from '../../shared/params';
 import { waitOrAbort } from '../../shared/retry';
 import type { PaginationFunction } from '../../shared/transport';
@@ -232,44 +232,37 @@ export const getResultsOperation: INodePropertyOptions = {
 export const getResultsFields: INodeProperties[] = forOperation('batch', 'getResults', [
 	batchIdField('The batch whose results to get'),
 	simplifyField('Whether to return custom_id, status code, the response body and its text (or the error) instead of the raw result lines'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Match Input Order',
-				name: 'inputOrder',
-				type: 'boolean',
-				default: true,
-				description:
-					'Whether to also read the input file, to return the results in request order and an error item for each request without a result (e.g. after the batch expired or was cancelled)',
-			},
-			{
-				displayName: 'Poll Interval (Seconds)',
-				name: 'pollInterval',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 3600 },
-				default: DEFAULT_POLL_SECONDS,
-				description: 'With "Wait Until Complete": how long to wait between status checks',
-			},
-			{
-				displayName: 'Timeout (Seconds)',
-				name: 'timeout',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: MAX_TIMEOUT_SECONDS },
-				default: DEFAULT_TIMEOUT_SECONDS,
-				description: 'With "Wait Until Complete": how long to wait at most before failing',
-			},
-			{
-				displayName: 'Wait Until Complete',
-				name: 'waitUntilComplete',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to wait for an unfinished batch (checking its status now and then) instead of failing',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Match Input Order',
+			name: 'inputOrder',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether to also read the input file, to return the results in request order and an error item for each request without a result (e.g. after the batch expired or was cancelled)',
+		},
+		{
+			displayName: 'Poll Interval (Seconds)',
+			name: 'pollInterval',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 3600 },
+			default: DEFAULT_POLL_SECONDS,
+			description: 'With "Wait Until Complete": how long to wait between status checks',
+		},
+		{
+			displayName: 'Timeout (Seconds)',
+			name: 'timeout',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: MAX_TIMEOUT_SECONDS },
+			default: DEFAULT_TIMEOUT_SECONDS,
+			description: 'With "Wait Until Complete": how long to wait at most before failing',
+		},
+		{
+			displayName: 'Wait Until Complete',
+			name: 'waitUntilComplete',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to wait for an unfinished batch (checking its status now and then) instead of failing',
+		},
+	]),
 ]);

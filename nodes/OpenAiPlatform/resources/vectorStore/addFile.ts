@@ -1,7 +1,7 @@
 import type { FileCreateParams } from 'openai/resources/vector-stores/files';
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { forOperation } from '../../shared/fields';
+import { forOperation, optionsCollection } from '../../shared/fields';
 import { failItem, locatorId, pathWithIds } from '../../shared/params';
 import { STORE_IDS, chunkingOptions, chunkingStrategyFrom, fileIdField, vectorStoreIdField } from './shared';
 
@@ -69,44 +69,37 @@ export const addFileOperation: INodePropertyOptions = {
 export const addFileFields: INodeProperties[] = forOperation('vectorStore', 'addFile', [
 	vectorStoreIdField('The vector store to add the file to'),
 	fileIdField('An uploaded file (purpose "assistants" or "user_data")'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Attributes',
-				name: 'attributes',
-				type: 'fixedCollection',
-				typeOptions: { multipleValues: true },
-				placeholder: 'Add Attribute',
-				default: {},
-				description: 'Up to 16 key-value pairs stored with the file; searches can filter by them',
-				options: [
-					{
-						name: 'attribute',
-						displayName: 'Attribute',
-						values: [
-							{ displayName: 'Key', name: 'key', type: 'string', default: '', description: 'Up to 64 characters' },
-							{
-								displayName: 'Type',
-								name: 'type',
-								type: 'options',
-								default: 'string',
-								options: [
-									{ name: 'Boolean', value: 'boolean' },
-									{ name: 'Number', value: 'number' },
-									{ name: 'String', value: 'string' },
-								],
-							},
-							{ displayName: 'Value', name: 'value', type: 'string', default: '', description: 'Text up to 512 characters, a number, or true / false' },
-						],
-					},
-				],
-			},
-			...chunkingOptions,
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Attributes',
+			name: 'attributes',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			placeholder: 'Add Attribute',
+			default: {},
+			description: 'Up to 16 key-value pairs stored with the file; searches can filter by them',
+			options: [
+				{
+					name: 'attribute',
+					displayName: 'Attribute',
+					values: [
+						{ displayName: 'Key', name: 'key', type: 'string', default: '', description: 'Up to 64 characters' },
+						{
+							displayName: 'Type',
+							name: 'type',
+							type: 'options',
+							default: 'string',
+							options: [
+								{ name: 'Boolean', value: 'boolean' },
+								{ name: 'Number', value: 'number' },
+								{ name: 'String', value: 'string' },
+							],
+						},
+						{ displayName: 'Value', name: 'value', type: 'string', default: '', description: 'Text up to 512 characters, a number, or true / false' },
+					],
+				},
+			],
+		},
+		...chunkingOptions,
+	]),
 ]);

@@ -1,7 +1,7 @@
 import type { VectorStoreCreateParams } from 'openai/resources/vector-stores/vector-stores';
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { forOperation } from '../../shared/fields';
+import { forOperation, optionsCollection } from '../../shared/fields';
 import { metadataField, metadataFrom } from '../../shared/metadata';
 import { failItem, withJsonBody } from '../../shared/params';
 import { chunkingOptions, chunkingStrategyFrom, expiresAfterFrom, expiryOption } from './shared';
@@ -68,31 +68,24 @@ export const createFields: INodeProperties[] = forOperation('vectorStore', 'crea
 		placeholder: 'e.g. Support articles',
 		description: 'Name of the vector store',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			...chunkingOptions,
-			{
-				displayName: 'Description',
-				name: 'description',
-				type: 'string',
-				default: '',
-				description: "What the vector store is for, e.g. to tell several apart",
-			},
-			expiryOption,
-			{
-				displayName: 'File IDs',
-				name: 'fileIds',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. file-abc123, file-def456',
-				description: 'Files to add, separated by commas (up to 500), or a list from an expression',
-			},
-			metadataField('Up to 16 key-value pairs stored with the vector store'),
-		],
-	},
+	optionsCollection([
+		...chunkingOptions,
+		{
+			displayName: 'Description',
+			name: 'description',
+			type: 'string',
+			default: '',
+			description: "What the vector store is for, e.g. to tell several apart",
+		},
+		expiryOption,
+		{
+			displayName: 'File IDs',
+			name: 'fileIds',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. file-abc123, file-def456',
+			description: 'Files to add, separated by commas (up to 500), or a list from an expression',
+		},
+		metadataField('Up to 16 key-value pairs stored with the vector store'),
+	]),
 ]);

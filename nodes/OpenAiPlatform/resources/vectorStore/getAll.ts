@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { forOperation, returnAllOrLimitFields } from '../../shared/fields';
+import { forOperation, optionsCollection, returnAllOrLimitFields } from '../../shared/fields';
 import { paginateCursor } from '../../shared/transport';
 import { orderOption } from './shared';
 
@@ -17,12 +17,5 @@ export const getAllOperation: INodePropertyOptions = {
 
 export const getAllFields: INodeProperties[] = forOperation('vectorStore', 'getAll', [
 	...returnAllOrLimitFields(),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [orderOption],
-	},
+	optionsCollection([orderOption]),
 ]);

@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { forOperation, returnAllOrLimitFields } from '../../shared/fields';
+import { forOperation, optionsCollection, returnAllOrLimitFields } from '../../shared/fields';
 import { pathWithIds } from '../../shared/params';
 import { paginateCursor } from '../../shared/transport';
 import { STORE_IDS, orderOption, vectorStoreIdField } from './shared';
@@ -20,28 +20,21 @@ export const listFilesOperation: INodePropertyOptions = {
 export const listFilesFields: INodeProperties[] = forOperation('vectorStore', 'listFiles', [
 	vectorStoreIdField('The vector store whose files to list'),
 	...returnAllOrLimitFields(),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			orderOption,
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				default: 'completed',
-				description: 'Only files with this processing status',
-				options: [
-					{ name: 'Cancelled', value: 'cancelled' },
-					{ name: 'Completed', value: 'completed' },
-					{ name: 'Failed', value: 'failed' },
-					{ name: 'In Progress', value: 'in_progress' },
-				],
-				routing: { send: { type: 'query', property: 'filter' } },
-			},
-		],
-	},
+	optionsCollection([
+		orderOption,
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'options',
+			default: 'completed',
+			description: 'Only files with this processing status',
+			options: [
+				{ name: 'Cancelled', value: 'cancelled' },
+				{ name: 'Completed', value: 'completed' },
+				{ name: 'Failed', value: 'failed' },
+				{ name: 'In Progress', value: 'in_progress' },
+			],
+			routing: { send: { type: 'query', property: 'filter' } },
+		},
+	]),
 ]);

@@ -8,7 +8,7 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { forOperation, simplifyField } from '../../shared/fields';
+import { forOperation, optionsCollection, simplifyField } from '../../shared/fields';
 import { failItem, isRecord, pathWithIds } from '../../shared/params';
 import { STORE_IDS, vectorStoreIdField } from './shared';
 
@@ -150,55 +150,48 @@ export const searchFields: INodeProperties[] = forOperation('vectorStore', 'sear
 		description: 'What to search for (an expression may give a list of queries)',
 	},
 	simplifyField('Whether to return file, score, attributes and the matching text instead of the raw results'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Filters',
-				name: 'filters',
-				type: 'json',
-				default: '{\n  "type": "eq",\n  "key": "region",\n  "value": "us"\n}',
-				description: "Only files whose attributes match: a comparison (eq, ne, gt, gte, lt, lte, in, nin) or an and / or of filters",
-			},
-			{
-				displayName: 'Max Results',
-				name: 'maxNumResults',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 50 },
-				default: 10,
-				description: 'Max number of results to return',
-			},
-			{
-				displayName: 'Ranker',
-				name: 'ranker',
-				type: 'options',
-				default: 'auto',
-				options: [
-					{ name: 'Auto', value: 'auto' },
-					{ name: 'Default (2024-11-15)', value: 'default-2024-11-15' },
-					{ name: 'None', value: 'none' },
-				],
-				description: 'How results are ranked; none is fastest',
-			},
-			{
-				displayName: 'Rewrite Query',
-				name: 'rewriteQuery',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to let the model rewrite the query for a better search',
-			},
-			{
-				displayName: 'Score Threshold',
-				name: 'scoreThreshold',
-				type: 'number',
-				typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
-				default: 0,
-				description: 'Only results at least this relevant (0 to 1)',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'json',
+			default: '{\n  "type": "eq",\n  "key": "region",\n  "value": "us"\n}',
+			description: "Only files whose attributes match: a comparison (eq, ne, gt, gte, lt, lte, in, nin) or an and / or of filters",
+		},
+		{
+			displayName: 'Max Results',
+			name: 'maxNumResults',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 50 },
+			default: 10,
+			description: 'Max number of results to return',
+		},
+		{
+			displayName: 'Ranker',
+			name: 'ranker',
+			type: 'options',
+			default: 'auto',
+			options: [
+				{ name: 'Auto', value: 'auto' },
+				{ name: 'Default (2024-11-15)', value: 'default-2024-11-15' },
+				{ name: 'None', value: 'none' },
+			],
+			description: 'How results are ranked; none is fastest',
+		},
+		{
+			displayName: 'Rewrite Query',
+			name: 'rewriteQuery',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to let the model rewrite the query for a better search',
+		},
+		{
+			displayName: 'Score Threshold',
+			name: 'scoreThreshold',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
+			default: 0,
+			description: 'Only results at least this relevant (0 to 1)',
+		},
+	]),
 ]);

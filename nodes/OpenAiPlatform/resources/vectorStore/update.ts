@@ -1,7 +1,7 @@
 import type { VectorStoreUpdateParams } from 'openai/resources/vector-stores/vector-stores';
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { forOperation } from '../../shared/fields';
+import { forOperation, optionsCollection } from '../../shared/fields';
 import { metadataField, metadataFrom } from '../../shared/metadata';
 import { failItem, pathWithIds } from '../../shared/params';
 import { STORE_IDS, expiresAfterFrom, expiryOption, vectorStoreIdField } from './shared';
@@ -39,16 +39,9 @@ export const updateOperation: INodePropertyOptions = {
 
 export const updateFields: INodeProperties[] = forOperation('vectorStore', 'update', [
 	vectorStoreIdField('The vector store to change'),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			expiryOption,
-			metadataField('Replaces all metadata of the vector store (up to 16 key-value pairs)'),
-			{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'New name of the vector store' },
-		],
-	},
+	optionsCollection([
+		expiryOption,
+		metadataField('Replaces all metadata of the vector store (up to 16 key-value pairs)'),
+		{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'New name of the vector store' },
+	], { name: 'updateFields', displayName: 'Update Fields', placeholder: 'Add Field' }),
 ]);
