@@ -152,7 +152,7 @@ describe('batch.create from a list of requests', () => {
 		const pair = Array.from({ length: 17 }, (_, i) => ({ key: `k${i}`, value: 'v' }));
 		const parameters = { resource: 'batch', operation: 'create', inputSource: 'fileId', inputFileId: rl('file-1'), options: { metadata: { pair } } };
 		const result = await runWorkflow(singleNodeWorkflow(parameters), credentials);
-		expect(result.error?.message).toBe('Metadata: 17 pairs given, at most 16 are allowed');
+		expect(result.error?.message).toBe('Metadata: at most 16 pairs are allowed, got 17');
 		expect(unmatched).toEqual([]);
 	});
 });

@@ -49,12 +49,12 @@ export function metadataFrom(
 			if (text) fail(`the pair with value "${text.slice(0, 40)}" has no key`);
 			continue;
 		}
-		if (key.length > MAX_KEY) fail(`key "${key.slice(0, 20)}…" is longer than ${MAX_KEY} characters`);
+		if (key.length > MAX_KEY) fail(`the key "${key.slice(0, 20)}…" is longer than ${MAX_KEY} characters`);
 		if (text.length > MAX_VALUE) fail(`the value of "${key}" is longer than ${MAX_VALUE} characters`);
-		if (key in metadata) fail(`key "${key}" is given twice`);
+		if (key in metadata) fail(`the key "${key}" is given twice`);
 		metadata[key] = text;
 	}
 	const count = Object.keys(metadata).length;
-	if (count > MAX_PAIRS) fail(`${count} pairs given, at most ${MAX_PAIRS} are allowed`);
+	if (count > MAX_PAIRS) fail(`at most ${MAX_PAIRS} pairs are allowed, got ${count}`);
 	return count ? metadata : undefined;
 }

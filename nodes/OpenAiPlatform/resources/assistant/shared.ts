@@ -5,6 +5,7 @@ import type { AssistantResponseFormatOption } from 'openai/resources/beta/thread
 import type { ReasoningEffort } from 'openai/resources/shared';
 
 import { idLocatorField, modelField } from '../../shared/fields';
+import { metadataField, metadataFrom } from '../../shared/metadata';
 
 /** Every Assistants API request carries it. */
 export const ASSISTANTS_BETA = { 'OpenAI-Beta': 'assistants=v2' };
@@ -198,41 +199,6 @@ export function mergeTools(current: unknown, added: AssistantTool[]): AssistantT
 	return [...kept, ...added];
 }
 
-const metadataField: INodeProperties = {
-	displayName: 'Metadata',
-	name: 'metadata',
-	type: 'fixedCollection',
-	typeOptions: { multipleValues: true },
-	placeholder: 'Add Pair',
-	default: {},
-	description: 'Up to 16 key-value pairs stored with the assistant (keys up to 64 characters, values up to 512)',
-	options: [
-		{
-			name: 'pair',
-			displayName: 'Pair',
-			values: [
-				{ displayName: 'Key', name: 'key', type: 'string', default: '' },
-				{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-			],
-		},
-	],
-};
-
-export function metadataFrom(context: IExecuteSingleFunctions, raw: { pair?: Array<{ key?: string; value?: unknown }> } | undefined): Record<string, string> {
-	const pairs = raw?.pair ?? [];
-	if (pairs.length > 16) fail(context, `Metadata: at most 16 pairs are allowed, got ${pairs.length}`);
-	const metadata: Record<string, string> = {};
-	for (const { key = '', value } of pairs) {
-		const text = value === undefined || value === null ? '' : String(value);
-		if (!key) fail(context, 'Metadata: a key is empty');
-		if (key.length > 64) fail(context, `Metadata: the key "${key.slice(0, 20)}…" is longer than 64 characters`);
-		if (text.length > 512) fail(context, `Metadata: the value of "${key}" is longer than 512 characters`);
-		if (key in metadata) fail(context, `Metadata: the key "${key}" is given twice`);
-		metadata[key] = text;
-	}
-	return metadata;
-}
-
 /** The assistant settings create puts under "Options" and update under "Update Fields", in alphabetical order. */
 export const settingFields: INodeProperties[] = [
 	{
@@ -272,7 +238,7 @@ export const settingFields: INodeProperties[] = [
 		default: 'response',
 		description: 'For the "JSON Schema" response format: a name for the schema',
 	},
-	metadataField,
+	metadataField('Up to 16 key-value pairs stored with the assistant (keys up to 64 characters, values up to 512)'),
 	{
 		displayName: 'Reasoning Effort',
 		name: 'reasoningEffort',
@@ -427,7 +393,7 @@ export function assistantBody(
 	if (Object.keys(toolResources).length) body.tool_resources = toolResources;
 
 	if (values.metadata !== undefined) {
-		const metadata = metadataFrom(context, values.metadata);
+		const metadata = metadataFrom(context, values.metadata) ?? {};
 		if (partial || Object.keys(metadata).length) body.metadata = metadata;
 	}
 	checkRange(context, 'Temperature', values.temperature, 0, 2);
