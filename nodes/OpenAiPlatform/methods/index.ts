@@ -1,6 +1,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { ASSISTANTS_BETA } from '../resources/assistant/shared';
+import { describeBatch } from '../resources/batch/shared';
 import { modelSearches, objectSearch } from './listSearch';
 
 export const listSearch: Record<
@@ -9,6 +10,8 @@ export const listSearch: Record<
 > = {
 	...modelSearches,
 	searchAssistants: objectSearch('/assistants', (assistant) => String(assistant.name || assistant.id), ASSISTANTS_BETA),
-	searchBatches: objectSearch('/batches', (batch) => `${String(batch.id)} (${String(batch.status ?? '')}, ${String(batch.endpoint ?? '')})`),
+	searchBatches: objectSearch('/batches', describeBatch),
+	// Files for id pickers (batch input, vector store files). The file resource may bring its own; keep one.
+	searchFiles: objectSearch('/files', (file) => (file.purpose ? `${String(file.filename || file.id)} (${String(file.purpose)})` : String(file.filename || file.id))),
 	searchVectorStores: objectSearch('/vector_stores', (store) => String(store.name || store.id)),
 };

@@ -36,6 +36,12 @@ export function batchIdField(description = 'The batch'): INodeProperties {
 	});
 }
 
+/** How the batch picker names a batch: its ID, status and endpoint. */
+export function describeBatch(batch: IDataObject): string {
+	const details = [batch.status, batch.endpoint].filter((part) => typeof part === 'string' && part).join(', ');
+	return details ? `${String(batch.id)} (${details})` : String(batch.id);
+}
+
 /** One line of a batch input file. */
 export interface BatchLine {
 	custom_id: string;
