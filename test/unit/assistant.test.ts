@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteSingleFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { listSearch } from '../../nodes/OpenAiPlatform/methods';
-import { mergeTools, idList, locatorValue } from '../../nodes/OpenAiPlatform/resources/assistant/shared';
+import { mergeTools } from '../../nodes/OpenAiPlatform/resources/assistant/shared';
+import { idList, locatorValue } from '../../nodes/OpenAiPlatform/shared/validation';
 import { awaitRun, isActiveRunError, startTurn } from '../../nodes/OpenAiPlatform/resources/assistant/thread';
 import { hintFor } from '../../nodes/OpenAiPlatform/shared/errors';
 

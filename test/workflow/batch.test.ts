@@ -16,7 +16,11 @@ beforeEach(() => {
 	unmatched.length = 0;
 });
 afterEach(() => nock.cleanAll());
-afterAll(() => nock.enableNetConnect());
+afterAll(() => {
+	nock.enableNetConnect();
+	// Un-patch http, so a later suite in this Jest worker (the contract runner) gets the real one.
+	nock.restore();
+});
 
 const rl = (value: string) => ({ __rl: true, mode: 'id', value });
 
@@ -462,7 +466,7 @@ describe('batch.getResults', () => {
 	it('refuses a poll interval out of range before sending anything', async () => {
 		const parameters = { resource: 'batch', operation: 'getResults', batchId: rl('batch_abc'), options: { pollInterval: 0 } };
 		const result = await runWorkflow(singleNodeWorkflow(parameters), credentials);
-		expect(result.error?.message).toBe('Poll Interval (Seconds): 0 is not from 1 to 3600');
+		expect(result.error?.message).toBe('Poll Interval (Seconds): must be between 1 and 3600, got 0');
 		expect(unmatched).toEqual([]);
 	});
 });

@@ -3,6 +3,8 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { apiCallDescription } from './apiCall';
 import { assistantDescription } from './assistant';
 import { batchDescription } from './batch';
+import { chatDescription } from './chat';
+import { completionDescription } from './completion';
 import { modelDescription } from './model';
 import { vectorStoreDescription } from './vectorStore';
 
@@ -13,6 +15,8 @@ interface Resource {
 
 /** Every resource the node offers, in the order the selector shows them. */
 const RESOURCES: Resource[] = [
+	{ option: { name: 'Chat', value: 'chat', description: 'Chat completions: prompts, edits, vision, extraction, functions, translation' }, properties: chatDescription },
+	{ option: { name: 'Completion (Legacy)', value: 'completion', description: 'Text completions with instruct models' }, properties: completionDescription },
 	{ option: { name: 'Model', value: 'model', description: 'List, describe and delete models' }, properties: modelDescription },
 	{ option: { name: 'Assistant', value: 'assistant', description: 'Assistants and their threads (retired by OpenAI, still on compatible servers)' }, properties: assistantDescription },
 	{ option: { name: 'Batch', value: 'batch', description: 'Run many requests at half price within 24 hours' }, properties: batchDescription },

@@ -1,21 +1,11 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, PreSendAction } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-/** Throws a NodeOperationError for the current item; for wrong input, name the field: '<Field>: <what is wrong>'. */
-export function failItem(context: IExecuteSingleFunctions, message: string, description?: string): never {
-	throw new NodeOperationError(context.getNode(), message, { itemIndex: context.getItemIndex(), description });
-}
-
-/** A JSON object (not null, not a list): what sparse replies and user input are checked with. */
-export function isRecord(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { fail, locatorValue } from './validation';
 
 /** The ID a resource locator (or plain string field) holds, trimmed; an empty one is refused naming the field. */
 export function locatorId(context: IExecuteSingleFunctions, name: string, displayName: string): string {
-	const raw = context.getNodeParameter(name, '', { extractValue: true }) as unknown;
-	const id = typeof raw === 'string' ? raw.trim() : typeof raw === 'number' ? String(raw) : '';
-	if (!id) failItem(context, `${displayName}: enter an ID or pick one from the list`);
+	const id = locatorValue(context.getNodeParameter(name, '', { extractValue: true }));
+	if (!id) fail(context, `${displayName}: enter an ID or pick one from the list`);
 	return id;
 }
 

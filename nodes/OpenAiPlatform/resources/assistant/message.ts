@@ -21,12 +21,10 @@ import {
 	assistantLocator,
 	assistantModelField,
 	byDisplayName,
-	fail,
-	idList,
-	locatorValue,
 	toolFields,
 	toolsFrom,
 } from './shared';
+import { fail, idList, locatorValue } from '../../shared/validation';
 import type { ActiveRunPolicy, Turn } from './thread';
 import { awaitRun, runIdOf, runMessages, startTurn, threadsRequest, whenThreadFree } from './thread';
 

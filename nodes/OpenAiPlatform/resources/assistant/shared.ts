@@ -1,32 +1,18 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import type { AssistantCreateParams, AssistantTool } from 'openai/resources/beta/assistants';
 import type { AssistantResponseFormatOption } from 'openai/resources/beta/threads/threads';
 import type { ReasoningEffort } from 'openai/resources/shared';
 
 import { idLocatorField, modelField } from '../../shared/fields';
-import { metadataField, metadataFrom } from '../../shared/metadata';
+import type { FunctionEntry } from '../../shared/functions';
+import { FUNCTION_NAME, functionToolsFrom, functionsField } from '../../shared/functions';
+import { generationOptionField } from '../../shared/generation';
+import { checkLength, checkRange, fail, idList, jsonObject, locatorValue, metadataField as metadataField_, metadataFrom } from '../../shared/validation';
 
 /** Every Assistants API request carries it. */
 export const ASSISTANTS_BETA = { 'OpenAI-Beta': 'assistants=v2' };
 
 export const RESOURCE = 'assistant';
-
-export function fail(context: IExecuteSingleFunctions, message: string, description?: string): never {
-	throw new NodeOperationError(context.getNode(), message, { itemIndex: context.getItemIndex(), description });
-}
-
-/** The value of a resource locator (or of a plain string, e.g. from an expression). */
-export function locatorValue(raw: unknown): string {
-	if (raw && typeof raw === 'object' && 'value' in raw) return String((raw as { value?: unknown }).value ?? '').trim();
-	return typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
-}
-
-/** IDs typed as "a, b" or one per line, or mapped as an array. */
-export function idList(raw: unknown): string[] {
-	const parts = Array.isArray(raw) ? raw.map((v) => String(v ?? '')) : typeof raw === 'string' ? raw.split(/[\s,]+/) : [];
-	return parts.map((id) => id.trim()).filter(Boolean);
-}
 
 /** The "Assistant" picker of get, update, delete and message; `inUrl` makes it the request's `/assistants/{id}`. */
 export function assistantLocator(description: string, inUrl: boolean): INodeProperties {
@@ -55,8 +41,6 @@ export async function requireAssistant(this: IExecuteSingleFunctions, requestOpt
 	return requestOptions;
 }
 
-const FUNCTION_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
-
 /** "Built-In Tools" and "Functions": the tools of an assistant, or a run's override of them. */
 export function toolFields(): INodeProperties[] {
 	return [
@@ -71,80 +55,14 @@ export function toolFields(): INodeProperties[] {
 				{ name: 'File Search', value: 'file_search', description: 'Search the attached vector store' },
 			],
 		},
-		{
-			displayName: 'Functions',
-			name: 'functions',
-			type: 'fixedCollection',
-			typeOptions: { multipleValues: true },
-			placeholder: 'Add Function',
-			default: {},
-			description: 'Functions the assistant may ask your workflow to call (the run then ends with status "requires_action")',
-			options: [
-				{
-					name: 'function',
-					displayName: 'Function',
-					values: [
-						{
-							displayName: 'Name',
-							name: 'name',
-							type: 'string',
-							default: '',
-							placeholder: 'e.g. get_weather',
-							description: 'Letters, digits, underscores and dashes, up to 64 characters',
-						},
-						{
-							displayName: 'Description',
-							name: 'description',
-							type: 'string',
-							default: '',
-							description: 'What the function does, so the model knows when to call it',
-						},
-						{
-							displayName: 'Parameters (JSON Schema)',
-							name: 'parameters',
-							type: 'json',
-							default: '{\n  "type": "object",\n  "properties": {}\n}',
-							description: 'The arguments the function takes, as a JSON Schema object',
-						},
-						{
-							displayName: 'Strict',
-							name: 'strict',
-							type: 'boolean',
-							default: false,
-							description: 'Whether the model must follow the schema exactly (structured outputs)',
-						},
-					],
-				},
-			],
-		},
+		functionsField('Functions the assistant may ask your workflow to call (the run then ends with status "requires_action")'),
 	];
-}
-
-interface FunctionEntry {
-	name?: string;
-	description?: string;
-	parameters?: unknown;
-	strict?: boolean;
 }
 
 export interface ToolValues {
 	builtInTools?: string[];
 	functions?: { function?: FunctionEntry[] };
 	fileSearchMaxResults?: number;
-}
-
-/** Parses a JSON field that must hold an object (it may already be one when set by an expression). */
-export function jsonObject(context: IExecuteSingleFunctions, field: string, raw: unknown): IDataObject {
-	let value = raw;
-	if (typeof raw === 'string') {
-		try {
-			value = JSON.parse(raw);
-		} catch (error) {
-			fail(context, `${field}: not valid JSON`, (error as Error).message);
-		}
-	}
-	if (!value || typeof value !== 'object' || Array.isArray(value)) fail(context, `${field}: must be a JSON object`);
-	return value as IDataObject;
 }
 
 /** The tools the fields describe, or undefined when neither field was set. */
@@ -166,25 +84,7 @@ export function toolsFrom(
 			tools.push(max === undefined ? { type: 'file_search' } : { type: 'file_search', file_search: { max_num_results: max } });
 		} else fail(context, `${builtInLabel}: unknown tool "${String(type)}"`);
 	}
-	const seen = new Set<string>();
-	for (const entry of values.functions?.function ?? []) {
-		const name = (entry.name ?? '').trim();
-		if (!FUNCTION_NAME.test(name)) {
-			fail(context, `${functionsLabel}: the name "${name}" is not allowed`, 'Use 1 to 64 letters, digits, underscores or dashes.');
-		}
-		if (seen.has(name)) fail(context, `${functionsLabel}: "${name}" is defined twice`);
-		seen.add(name);
-		const hasParameters = entry.parameters !== undefined && entry.parameters !== '';
-		tools.push({
-			type: 'function',
-			function: {
-				name,
-				...(entry.description ? { description: entry.description } : {}),
-				...(hasParameters ? { parameters: jsonObject(context, `${functionsLabel}: parameters of "${name}"`, entry.parameters) } : {}),
-				...(entry.strict ? { strict: true } : {}),
-			},
-		});
-	}
+	tools.push(...functionToolsFrom(context, values.functions, functionsLabel));
 	if (tools.length > maxTools) fail(context, `${functionsLabel}: at most ${maxTools} tools are allowed, got ${tools.length}`);
 	return tools;
 }
@@ -198,6 +98,8 @@ export function mergeTools(current: unknown, added: AssistantTool[]): AssistantT
 	);
 	return [...kept, ...added];
 }
+
+const metadataField = metadataField_('Up to 16 key-value pairs stored with the assistant (keys up to 64 characters, values up to 512)');
 
 /** The assistant settings create puts under "Options" and update under "Update Fields", in alphabetical order. */
 export const settingFields: INodeProperties[] = [
@@ -238,23 +140,8 @@ export const settingFields: INodeProperties[] = [
 		default: 'response',
 		description: 'For the "JSON Schema" response format: a name for the schema',
 	},
-	metadataField('Up to 16 key-value pairs stored with the assistant (keys up to 64 characters, values up to 512)'),
-	{
-		displayName: 'Reasoning Effort',
-		name: 'reasoningEffort',
-		type: 'options',
-		default: 'medium',
-		description: 'For reasoning models: how much they think before answering',
-		options: [
-			{ name: 'Extra High', value: 'xhigh' },
-			{ name: 'High', value: 'high' },
-			{ name: 'Low', value: 'low' },
-			{ name: 'Max', value: 'max' },
-			{ name: 'Medium', value: 'medium' },
-			{ name: 'Minimal', value: 'minimal' },
-			{ name: 'None', value: 'none' },
-		],
-	},
+	metadataField,
+	generationOptionField('reasoningEffort', { description: 'For reasoning models: how much they think before answering' }),
 	{
 		displayName: 'Response Format',
 		name: 'responseFormat',
@@ -317,16 +204,6 @@ export interface AssistantValues extends ToolValues {
 	jsonSchemaName?: string;
 	jsonSchemaStrict?: boolean;
 	reasoningEffort?: string;
-}
-
-function checkLength(context: IExecuteSingleFunctions, field: string, value: string | undefined, max: number): void {
-	if (value !== undefined && value.length > max) fail(context, `${field}: at most ${max} characters are allowed, got ${value.length}`);
-}
-
-function checkRange(context: IExecuteSingleFunctions, field: string, value: number | undefined, min: number, max: number): void {
-	if (value !== undefined && !(Number.isFinite(value) && value >= min && value <= max)) {
-		fail(context, `${field}: must be between ${min} and ${max}, got ${String(value)}`);
-	}
 }
 
 function responseFormatFrom(context: IExecuteSingleFunctions, values: AssistantValues): AssistantResponseFormatOption {
@@ -393,7 +270,7 @@ export function assistantBody(
 	if (Object.keys(toolResources).length) body.tool_resources = toolResources;
 
 	if (values.metadata !== undefined) {
-		const metadata = metadataFrom(context, values.metadata) ?? {};
+		const metadata = metadataFrom(context, values.metadata);
 		if (partial || Object.keys(metadata).length) body.metadata = metadata;
 	}
 	checkRange(context, 'Temperature', values.temperature, 0, 2);

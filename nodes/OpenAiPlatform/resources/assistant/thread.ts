@@ -7,7 +7,8 @@ import { toNodeError } from '../../shared/errors';
 import type { RetryPolicy } from '../../shared/retry';
 import { DEFAULT_RETRY_POLICY, backoffDelayMs, waitOrAbort } from '../../shared/retry';
 import { openAiRequest } from '../../shared/transport';
-import { ASSISTANTS_BETA, fail } from './shared';
+import { fail } from '../../shared/validation';
+import { ASSISTANTS_BETA } from './shared';
 
 /** What an active run on the thread gets: waited for, or cancelled. */
 export type ActiveRunPolicy = 'wait' | 'cancel';

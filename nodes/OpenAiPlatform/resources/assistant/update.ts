@@ -5,6 +5,7 @@ import { forOperation } from '../../shared/fields';
 import type { PaginationFunction } from '../../shared/transport';
 import { openAiRequest, settle, withRetries } from '../../shared/transport';
 import type { AssistantValues } from './shared';
+import { fail } from '../../shared/validation';
 import {
 	ASSISTANTS_BETA,
 	RESOURCE,
@@ -13,7 +14,6 @@ import {
 	assistantLocator,
 	assistantModelField,
 	byDisplayName,
-	fail,
 	mergeTools,
 	settingFields,
 	toolFields,

@@ -8,9 +8,9 @@ import type {
 } from 'n8n-workflow';
 
 import { readBinaryFile } from '../../shared/binary';
-import { binaryPropertyField, forOperation, idLocatorField, optionsCollection } from '../../shared/fields';
-import { failItem, isRecord, locatorId } from '../../shared/params';
-import { metadataField, metadataFrom } from '../../shared/metadata';
+import { binaryPropertyField, forOperation, idLocatorField, collectionField } from '../../shared/fields';
+import { locatorId } from '../../shared/params';
+import { fail, isPlainObject, metadataField, metadataFrom } from '../../shared/validation';
 import type { PaginationFunction } from '../../shared/transport';
 import { openAiRequest, sendRequest, settle } from '../../shared/transport';
 import type { BatchEndpoint, BatchLine } from './shared';
@@ -25,7 +25,7 @@ type InputSource = 'requests' | 'binary' | 'fileId';
 interface CreateOptions {
 	completionWindow?: BatchCreateParams['completion_window'];
 	fileName?: string;
-	metadata?: unknown;
+	metadata?: { pair?: Array<{ key?: string; value?: unknown }> };
 	outputExpiresAfterHours?: number;
 }
 
@@ -44,7 +44,7 @@ function typeName(value: unknown): string {
 }
 
 /** An entry that is already a complete batch line is used as it is. */
-function isBatchLine(entry: IDataObject): boolean {
+function isBatchLine(entry: Record<string, unknown>): boolean {
 	return 'custom_id' in entry && 'url' in entry && 'body' in entry;
 }
 
@@ -55,11 +55,11 @@ function linesFromRequests(context: IExecuteSingleFunctions, endpoint: BatchEndp
 		try {
 			requests = JSON.parse(requests) as unknown;
 		} catch (error) {
-			failItem(context, 'Requests: not valid JSON', (error as Error).message);
+			fail(context, 'Requests: not valid JSON', (error as Error).message);
 		}
 	}
 	if (!Array.isArray(requests)) {
-		failItem(
+		fail(
 			context,
 			`Requests: expected a list of request bodies, got ${typeName(requests)}`,
 			'Aggregate the items first (Aggregate node, "All Item Data") and use an expression such as {{ $json.data }}.',
@@ -69,20 +69,20 @@ function linesFromRequests(context: IExecuteSingleFunctions, endpoint: BatchEndp
 	const bodyField = String(context.getNodeParameter('bodyField', '') ?? '').trim();
 	return requests.map((entry: unknown, index: number) => {
 		const label = `entry ${index + 1}`;
-		if (!isRecord(entry)) failItem(context, `Requests: ${label} is ${typeName(entry)}, not a request body object`);
-		if (isBatchLine(entry)) return entry;
+		if (!isPlainObject(entry)) fail(context, `Requests: ${label} is ${typeName(entry)}, not a request body object`);
+		if (isBatchLine(entry)) return entry as IDataObject;
 		let customId: unknown = `request-${index + 1}`;
 		if (customIdField) {
 			customId = entry[customIdField];
 			if (customId === undefined || customId === null || customId === '') {
-				failItem(context, `Custom ID Field: ${label} has no "${customIdField}" field`, 'Add it to every request, or clear Custom ID Field to number the requests.');
+				fail(context, `Custom ID Field: ${label} has no "${customIdField}" field`, 'Add it to every request, or clear Custom ID Field to number the requests.');
 			}
-			if (typeof customId === 'object') failItem(context, `Custom ID Field: "${customIdField}" of ${label} is ${typeName(customId)}, not text or a number`);
+			if (typeof customId === 'object') fail(context, `Custom ID Field: "${customIdField}" of ${label} is ${typeName(customId)}, not text or a number`);
 		}
 		let body: unknown;
 		if (bodyField) {
 			body = entry[bodyField];
-			if (!isRecord(body)) failItem(context, `Body Field: "${bodyField}" of ${label} is ${typeName(body)}, not a request body object`);
+			if (!isPlainObject(body)) fail(context, `Body Field: "${bodyField}" of ${label} is ${typeName(body)}, not a request body object`);
 		} else {
 			body = Object.fromEntries(Object.entries(entry).filter(([key]) => key !== customIdField));
 		}
@@ -105,9 +105,9 @@ async function inputUpload(
 	if (source === 'requests') {
 		const lines = linesFromRequests(context, endpoint);
 		const problem = batchLinesProblem(lines, endpoint, (index) => `entry ${index + 1}`);
-		if (problem) failItem(context, `Requests: ${problem}`);
+		if (problem) fail(context, `Requests: ${problem}`);
 		const text = lines.map((line) => JSON.stringify(line)).join('\n') + '\n';
-		if (Buffer.byteLength(text) > MAX_INPUT_BYTES) failItem(context, 'Requests: the batch file would be over 200 MB; split the requests into several batches');
+		if (Buffer.byteLength(text) > MAX_INPUT_BYTES) fail(context, 'Requests: the batch file would be over 200 MB; split the requests into several batches');
 		return { blob: new Blob([text], { type: 'application/jsonl' }), fileName: jsonlName(fileName || DEFAULT_FILE_NAME) };
 	}
 	if (source === 'binary') {
@@ -120,7 +120,7 @@ async function inputUpload(
 			endpoint,
 			(index) => `line ${parsed[index].line}`,
 		);
-		if (problem) failItem(context, `Input Binary Field: ${problem}`);
+		if (problem) fail(context, `Input Binary Field: ${problem}`);
 		// The checked file goes up as it is (no second copy in memory).
 		return { blob: file.blob, fileName: jsonlName(fileName || file.fileName || DEFAULT_FILE_NAME) };
 	}
@@ -134,19 +134,20 @@ async function prepareBatch(this: IExecuteSingleFunctions, requestOptions: IHttp
 	const source = this.getNodeParameter('inputSource', 'requests') as InputSource;
 	const endpoint = this.getNodeParameter('endpoint', '/v1/chat/completions') as BatchEndpoint;
 	if (!BATCH_ENDPOINTS.some((option) => option.value === endpoint)) {
-		failItem(this, `Endpoint: "${String(endpoint)}" is not one the Batch API runs`, `Use one of ${BATCH_ENDPOINTS.map((o) => o.value).join(', ')}.`);
+		fail(this, `Endpoint: "${String(endpoint)}" is not one the Batch API runs`, `Use one of ${BATCH_ENDPOINTS.map((o) => o.value).join(', ')}.`);
 	}
 	const options = this.getNodeParameter('options', {}) as CreateOptions;
 	const hours = options.outputExpiresAfterHours;
 	if (hours !== undefined && (!Number.isInteger(hours) || hours < 1 || hours > 720)) {
-		failItem(this, `Output Expires After (Hours): ${hours} is not a whole number from 1 to 720`);
+		fail(this, `Output Expires After (Hours): ${hours} is not a whole number from 1 to 720`);
 	}
 	const metadata = metadataFrom(this, options.metadata);
+	const hasMetadata = Object.keys(metadata).length > 0;
 	const body: BatchBody = {
 		...(source === 'fileId' ? { input_file_id: locatorId(this, 'inputFileId', 'Input File') } : {}),
 		endpoint,
 		completion_window: options.completionWindow ?? '24h',
-		...(metadata ? { metadata } : {}),
+		...(hasMetadata ? { metadata } : {}),
 		...(hours !== undefined ? { output_expires_after: { anchor: 'created_at', seconds: hours * 3600 } } : {}),
 	};
 	const prepared: IHttpRequestOptions = { ...requestOptions, body: body as unknown as IDataObject };
@@ -165,7 +166,7 @@ const uploadThenCreate: PaginationFunction = async function (this, requestData) 
 			form.append('file', upload.blob, upload.fileName);
 			const reply = await openAiRequest<unknown>(this, { method: 'POST', url: '/files', body: form as unknown as IDataObject, headers: {} });
 			const file = objectReply(this, reply, 'file');
-			if (typeof file.id !== 'string' || !file.id) failItem(this, 'The server stored the batch file but sent no file ID');
+			if (typeof file.id !== 'string' || !file.id) fail(this, 'The server stored the batch file but sent no file ID');
 			(requestData.options.body as IDataObject).input_file_id = file.id;
 		}
 		return await sendRequest.call(this, requestData);
@@ -249,7 +250,7 @@ export const createFields: INodeProperties[] = forOperation('batch', 'create', [
 		}),
 		displayOptions: show('fileId'),
 	},
-	optionsCollection([
+	collectionField([
 		{
 			displayName: 'Completion Window',
 			name: 'completionWindow',

@@ -7,8 +7,9 @@ import type {
 } from 'n8n-workflow';
 
 import { toNodeError } from '../../shared/errors';
-import { forOperation, optionsCollection, simplifyField } from '../../shared/fields';
-import { failItem, isRecord, locatorId } from '../../shared/params';
+import { forOperation, collectionField, simplifyField } from '../../shared/fields';
+import { locatorId } from '../../shared/params';
+import { checkRange, fail, isPlainObject } from '../../shared/validation';
 import { waitOrAbort } from '../../shared/retry';
 import type { PaginationFunction } from '../../shared/transport';
 import { settle } from '../../shared/transport';
@@ -31,17 +32,13 @@ function checkedOptions(context: IExecuteSingleFunctions): Required<ResultOption
 	const options = context.getNodeParameter('options', {}) as ResultOptions;
 	const pollInterval = options.pollInterval ?? DEFAULT_POLL_SECONDS;
 	const timeout = options.timeout ?? DEFAULT_TIMEOUT_SECONDS;
-	if (!Number.isFinite(pollInterval) || pollInterval < 1 || pollInterval > 3600) {
-		failItem(context, `Poll Interval (Seconds): ${pollInterval} is not from 1 to 3600`);
-	}
-	if (!Number.isFinite(timeout) || timeout < 1 || timeout > MAX_TIMEOUT_SECONDS) {
-		failItem(context, `Timeout (Seconds): ${timeout} is not from 1 to ${MAX_TIMEOUT_SECONDS}`);
-	}
+	checkRange(context, 'Poll Interval (Seconds)', pollInterval, 1, 3600);
+	checkRange(context, 'Timeout (Seconds)', timeout, 1, MAX_TIMEOUT_SECONDS);
 	return { waitUntilComplete: options.waitUntilComplete ?? false, pollInterval, timeout, inputOrder: options.inputOrder ?? true };
 }
 
 function progressOf(batch: IDataObject): string {
-	const counts = isRecord(batch.request_counts) ? batch.request_counts : {};
+	const counts = isPlainObject(batch.request_counts) ? batch.request_counts : {};
 	const done = Number(counts.completed ?? 0);
 	const failed = Number(counts.failed ?? 0);
 	const total = Number(counts.total ?? 0);
@@ -61,22 +58,22 @@ async function waitUntilFinished(
 	while (!FINISHED_STATUSES.has(String(batch.status ?? ''))) {
 		const left = deadline - Date.now();
 		if (left <= 0) {
-			failItem(
+			fail(
 				context,
 				`Batch ${batchId} is still ${String(batch.status ?? 'running')} after ${options.timeout} seconds`,
 				`${progressOf(batch)}. Raise "Timeout (Seconds)" or get the results later.`,
 			);
 		}
 		await waitOrAbort(Math.min(options.pollInterval * 1000, left), signal);
-		if (signal?.aborted) failItem(context, `The execution was cancelled while waiting for batch ${batchId}`);
+		if (signal?.aborted) fail(context, `The execution was cancelled while waiting for batch ${batchId}`);
 		batch = await retrieveBatch(context, batchId);
 	}
 	return batch;
 }
 
 function failureDescription(batch: IDataObject): string {
-	const errors = isRecord(batch.errors) && Array.isArray(batch.errors.data) ? batch.errors.data : [];
-	const lines = errors.filter(isRecord).map((error) =>
+	const errors = isPlainObject(batch.errors) && Array.isArray(batch.errors.data) ? batch.errors.data : [];
+	const lines = errors.filter(isPlainObject).map((error) =>
 		[error.line !== undefined && error.line !== null ? `line ${String(error.line)}` : '', error.code, error.message].filter(Boolean).join(': '),
 	);
 	return lines.length ? `OpenAI rejected the input file. ${lines.slice(0, 10).join('; ')}` : 'OpenAI gave no reason.';
@@ -87,8 +84,8 @@ async function resultLines(context: IExecuteSingleFunctions, fileId: unknown, wh
 	if (typeof fileId !== 'string' || !fileId) return [];
 	const what = `Batch ${which} file`;
 	return parseJsonl(context, await downloadFileText(context, fileId), what).map(({ value, line }) => {
-		if (!isRecord(value) || typeof value.custom_id !== 'string') failItem(context, `${what}: line ${line} is not a batch result with a custom_id`);
-		return value;
+		if (!isPlainObject(value) || typeof value.custom_id !== 'string') fail(context, `${what}: line ${line} is not a batch result with a custom_id`);
+		return value as IDataObject;
 	});
 }
 
@@ -103,7 +100,7 @@ async function inputCustomIds(context: IExecuteSingleFunctions, fileId: unknown)
 		throw toNodeError(context.getNode(), error, context.getItemIndex());
 	}
 	return parseJsonl(context, text, 'Batch input file')
-		.map(({ value }) => (isRecord(value) && typeof value.custom_id === 'string' ? value.custom_id : undefined))
+		.map(({ value }) => (isPlainObject(value) && typeof value.custom_id === 'string' ? value.custom_id : undefined))
 		.filter((id): id is string => id !== undefined);
 }
 
@@ -118,18 +115,18 @@ function parsedBody(body: unknown): unknown {
 
 /** The generated text of a chat completion, legacy completion or response body. */
 function replyText(body: unknown): string | undefined {
-	if (!isRecord(body)) return undefined;
-	const choices = Array.isArray(body.choices) ? body.choices.filter(isRecord) : [];
+	if (!isPlainObject(body)) return undefined;
+	const choices = Array.isArray(body.choices) ? body.choices.filter(isPlainObject) : [];
 	if (body.object === 'chat.completion') {
-		const message = isRecord(choices[0]?.message) ? choices[0].message : {};
+		const message = isPlainObject(choices[0]?.message) ? choices[0].message : {};
 		return typeof message.content === 'string' ? message.content : undefined;
 	}
 	if (body.object === 'text_completion') return typeof choices[0]?.text === 'string' ? choices[0].text : undefined;
 	if (body.object === 'response') {
 		if (typeof body.output_text === 'string') return body.output_text;
-		const output = Array.isArray(body.output) ? body.output.filter(isRecord) : [];
+		const output = Array.isArray(body.output) ? body.output.filter(isPlainObject) : [];
 		const texts = output
-			.flatMap((entry) => (Array.isArray(entry.content) ? entry.content.filter(isRecord) : []))
+			.flatMap((entry) => (Array.isArray(entry.content) ? entry.content.filter(isPlainObject) : []))
 			.filter((part) => part.type === 'output_text' && typeof part.text === 'string')
 			.map((part) => part.text as string);
 		return texts.length ? texts.join('') : undefined;
@@ -139,12 +136,12 @@ function replyText(body: unknown): string | undefined {
 
 /** One result line as custom_id, status code, the parsed body and its text, or the error. */
 function simplifiedResult(line: IDataObject, batchId: string): IDataObject {
-	const response = isRecord(line.response) ? line.response : {};
+	const response = isPlainObject(line.response) ? line.response : {};
 	const statusCode = typeof response.status_code === 'number' ? response.status_code : undefined;
 	const body = parsedBody(response.body);
-	const bodyError = isRecord(body) && isRecord(body.error) ? body.error : undefined;
+	const bodyError = isPlainObject(body) && isPlainObject(body.error) ? body.error : undefined;
 	const error =
-		(isRecord(line.error) ? line.error : undefined) ??
+		(isPlainObject(line.error) ? line.error : undefined) ??
 		bodyError ??
 		(statusCode !== undefined && statusCode >= 400 ? { message: `The request failed with HTTP ${statusCode}` } : undefined);
 	const text = error ? undefined : replyText(body);
@@ -192,9 +189,9 @@ const collectResults: PaginationFunction = async function (this) {
 		let batch = await retrieveBatch(this, batchId);
 		if (options.waitUntilComplete) batch = await waitUntilFinished(this, batchId, batch, options);
 		const status = String(batch.status ?? '');
-		if (status === 'failed') failItem(this, `Batch ${batchId} failed`, failureDescription(batch));
+		if (status === 'failed') fail(this, `Batch ${batchId} failed`, failureDescription(batch));
 		if (!FINISHED_STATUSES.has(status)) {
-			failItem(
+			fail(
 				this,
 				`Batch ${batchId} is ${status || 'in an unknown state'}, not finished`,
 				`${progressOf(batch)}. Turn on "Wait Until Complete" in the options, or get the results later.`,
@@ -232,7 +229,7 @@ export const getResultsOperation: INodePropertyOptions = {
 export const getResultsFields: INodeProperties[] = forOperation('batch', 'getResults', [
 	batchIdField('The batch whose results to get'),
 	simplifyField('Whether to return custom_id, status code, the response body and its text (or the error) instead of the raw result lines'),
-	optionsCollection([
+	collectionField([
 		{
 			displayName: 'Match Input Order',
 			name: 'inputOrder',

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-
 import { NodeOperationError } from 'n8n-workflow';
 
 import { idLocatorField } from '../../shared/fields';
-import { isRecord } from '../../shared/params';
+import { isPlainObject } from '../../shared/validation';
 import { openAiRequest } from '../../shared/transport';
 
 export type BatchEndpoint = BatchCreateParams['endpoint'];
@@ -63,7 +63,7 @@ export function batchLinesProblem(lines: unknown[], endpoint: string, labelOf: (
 	let model: { name: string; index: number } | undefined;
 	for (const [index, line] of lines.entries()) {
 		const label = labelOf(index);
-		if (!isRecord(line)) return `${label} is not a JSON object`;
+		if (!isPlainObject(line)) return `${label} is not a JSON object`;
 		const customId = line.custom_id;
 		if (typeof customId !== 'string' || customId.trim() === '') return `${label} has no custom_id`;
 		const earlier = seen.get(customId);
@@ -73,7 +73,7 @@ export function batchLinesProblem(lines: unknown[], endpoint: string, labelOf: (
 			return `${label} has method "${String(line.method ?? '')}", the Batch API only runs POST requests`;
 		}
 		if (line.url !== endpoint) return `${label} has url "${String(line.url ?? '')}", but the batch endpoint is "${endpoint}"`;
-		if (!isRecord(line.body)) return `${label} has no body object`;
+		if (!isPlainObject(line.body)) return `${label} has no body object`;
 		if (typeof line.body.model === 'string' && line.body.model) {
 			if (model && model.name !== line.body.model) {
 				return `${label} uses model "${line.body.model}", but ${labelOf(model.index)} uses "${model.name}"; a batch may use one model only`;
@@ -107,7 +107,7 @@ export function parseJsonl(
 
 /** A reply that must be a JSON object; anything else (an HTML page, a bare string) is a clear error. */
 export function objectReply(context: IExecuteSingleFunctions, reply: unknown, what: string): IDataObject {
-	if (isRecord(reply)) return reply;
+	if (isPlainObject(reply)) return reply as IDataObject;
 	throw new NodeOperationError(context.getNode(), `The server sent no ${what} object`, {
 		itemIndex: context.getItemIndex(),
 		description: `Received: ${JSON.stringify(reply)?.slice(0, 200) ?? String(reply)}`,

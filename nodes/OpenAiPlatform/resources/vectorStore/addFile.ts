@@ -1,8 +1,9 @@
 import type { FileCreateParams } from 'openai/resources/vector-stores/files';
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { forOperation, optionsCollection } from '../../shared/fields';
-import { failItem, locatorId, pathWithIds } from '../../shared/params';
+import { forOperation, collectionField } from '../../shared/fields';
+import { locatorId, pathWithIds } from '../../shared/params';
+import { fail } from '../../shared/validation';
 import { STORE_IDS, chunkingOptions, chunkingStrategyFrom, fileIdField, vectorStoreIdField } from './shared';
 
 type AttributeValue = string | number | boolean;
@@ -19,26 +20,26 @@ function attributesFrom(context: IExecuteSingleFunctions, options: AddFileOption
 	const attributes: Record<string, AttributeValue> = {};
 	for (const entry of options.attributes?.attribute ?? []) {
 		const key = String(entry.key ?? '').trim();
-		if (!key) failItem(context, 'Attributes: an attribute has no key');
-		if (key.length > 64) failItem(context, `Attributes: key "${key.slice(0, 20)}…" is longer than 64 characters`);
-		if (key in attributes) failItem(context, `Attributes: key "${key}" is given twice`);
+		if (!key) fail(context, 'Attributes: an attribute has no key');
+		if (key.length > 64) fail(context, `Attributes: key "${key.slice(0, 20)}…" is longer than 64 characters`);
+		if (key in attributes) fail(context, `Attributes: key "${key}" is given twice`);
 		const raw = entry.value;
 		const text = typeof raw === 'string' ? raw.trim() : String(raw ?? '');
 		if (entry.type === 'number') {
 			const number = typeof raw === 'number' ? raw : Number(text);
-			if (text === '' || !Number.isFinite(number)) failItem(context, `Attributes: "${key}" is not a number`);
+			if (text === '' || !Number.isFinite(number)) fail(context, `Attributes: "${key}" is not a number`);
 			attributes[key] = number;
 		} else if (entry.type === 'boolean') {
-			if (typeof raw !== 'boolean' && text !== 'true' && text !== 'false') failItem(context, `Attributes: "${key}" is not true or false`);
+			if (typeof raw !== 'boolean' && text !== 'true' && text !== 'false') fail(context, `Attributes: "${key}" is not true or false`);
 			attributes[key] = raw === true || text === 'true';
 		} else {
 			const value = typeof raw === 'string' ? raw : String(raw ?? '');
-			if (value.length > 512) failItem(context, `Attributes: the value of "${key}" is longer than 512 characters`);
+			if (value.length > 512) fail(context, `Attributes: the value of "${key}" is longer than 512 characters`);
 			attributes[key] = value;
 		}
 	}
 	const count = Object.keys(attributes).length;
-	if (count > 16) failItem(context, `Attributes: ${count} given, at most 16 are allowed`);
+	if (count > 16) fail(context, `Attributes: ${count} given, at most 16 are allowed`);
 	return count ? attributes : undefined;
 }
 
@@ -69,7 +70,7 @@ export const addFileOperation: INodePropertyOptions = {
 export const addFileFields: INodeProperties[] = forOperation('vectorStore', 'addFile', [
 	vectorStoreIdField('The vector store to add the file to'),
 	fileIdField('An uploaded file (purpose "assistants" or "user_data")'),
-	optionsCollection([
+	collectionField([
 		{
 			displayName: 'Attributes',
 			name: 'attributes',

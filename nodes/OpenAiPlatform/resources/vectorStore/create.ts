@@ -1,9 +1,9 @@
 import type { VectorStoreCreateParams } from 'openai/resources/vector-stores/vector-stores';
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { forOperation, optionsCollection } from '../../shared/fields';
-import { metadataField, metadataFrom } from '../../shared/metadata';
-import { failItem, withJsonBody } from '../../shared/params';
+import { forOperation, collectionField } from '../../shared/fields';
+import { withJsonBody } from '../../shared/params';
+import { fail, idList, metadataField, metadataFrom } from '../../shared/validation';
 import { chunkingOptions, chunkingStrategyFrom, expiresAfterFrom, expiryOption } from './shared';
 
 const MAX_FILES = 500;
@@ -12,7 +12,7 @@ interface CreateOptions {
 	description?: string;
 	expiresAfterDays?: number;
 	fileIds?: unknown;
-	metadata?: unknown;
+	metadata?: { pair?: Array<{ key?: string; value?: unknown }> };
 	chunkingStrategy?: 'auto' | 'static';
 	maxChunkSizeTokens?: number;
 	chunkOverlapTokens?: number;
@@ -20,10 +20,11 @@ interface CreateOptions {
 
 /** File IDs typed as "file-a, file-b" or given as a list by an expression. */
 function fileIdsFrom(context: IExecuteSingleFunctions, value: unknown): string[] {
-	const entries = Array.isArray(value) ? value : String(value ?? '').split(/[,\s]+/);
-	const ids = entries.map((entry) => (typeof entry === 'string' || typeof entry === 'number' ? String(entry).trim() : '')).filter(Boolean);
-	if (Array.isArray(value) && ids.length !== value.length) failItem(context, 'File IDs: every entry of the list must be a file ID');
-	if (ids.length > MAX_FILES) failItem(context, `File IDs: ${ids.length} files given, a vector store takes at most ${MAX_FILES} at creation`);
+	if (Array.isArray(value) && value.some((entry) => typeof entry !== 'string' && typeof entry !== 'number')) {
+		fail(context, 'File IDs: every entry of the list must be a file ID');
+	}
+	const ids = idList(value);
+	if (ids.length > MAX_FILES) fail(context, `File IDs: ${ids.length} files given, a vector store takes at most ${MAX_FILES} at creation`);
 	return ids;
 }
 
@@ -33,9 +34,10 @@ async function buildCreateBody(this: IExecuteSingleFunctions, requestOptions: IH
 	const options = this.getNodeParameter('options', {}) as CreateOptions;
 	const fileIds = options.fileIds === undefined ? [] : fileIdsFrom(this, options.fileIds);
 	const chunking = chunkingStrategyFrom(this, options);
-	if (chunking && fileIds.length === 0) failItem(this, 'Chunking Strategy: only applies to the files given in File IDs; add them or remove the chunking options');
+	if (chunking && fileIds.length === 0) fail(this, 'Chunking Strategy: only applies to the files given in File IDs; add them or remove the chunking options');
 	const expiresAfter = expiresAfterFrom(this, options.expiresAfterDays);
 	const metadata = metadataFrom(this, options.metadata);
+	const hasMetadata = Object.keys(metadata).length > 0;
 	const description = options.description?.trim();
 	const body: VectorStoreCreateParams = {
 		...(name ? { name } : {}),
@@ -43,7 +45,7 @@ async function buildCreateBody(this: IExecuteSingleFunctions, requestOptions: IH
 		...(fileIds.length ? { file_ids: fileIds } : {}),
 		...(chunking ? { chunking_strategy: chunking } : {}),
 		...(expiresAfter ? { expires_after: expiresAfter } : {}),
-		...(metadata ? { metadata } : {}),
+		...(hasMetadata ? { metadata } : {}),
 	};
 	return withJsonBody(requestOptions, body);
 }
@@ -68,7 +70,7 @@ export const createFields: INodeProperties[] = forOperation('vectorStore', 'crea
 		placeholder: 'e.g. Support articles',
 		description: 'Name of the vector store',
 	},
-	optionsCollection([
+	collectionField([
 		...chunkingOptions,
 		{
 			displayName: 'Description',

@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { forOperation, optionsCollection, returnAllOrLimitFields } from '../../shared/fields';
+import { forOperation, collectionField, returnAllOrLimitFields } from '../../shared/fields';
 import { paginateCursor } from '../../shared/transport';
 import { orderOption } from './shared';
 
@@ -17,5 +17,5 @@ export const getAllOperation: INodePropertyOptions = {
 
 export const getAllFields: INodeProperties[] = forOperation('vectorStore', 'getAll', [
 	...returnAllOrLimitFields(),
-	optionsCollection([orderOption]),
+	collectionField([orderOption]),
 ]);

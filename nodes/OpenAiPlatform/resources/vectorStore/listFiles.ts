@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { forOperation, optionsCollection, returnAllOrLimitFields } from '../../shared/fields';
+import { forOperation, collectionField, returnAllOrLimitFields } from '../../shared/fields';
 import { pathWithIds } from '../../shared/params';
 import { paginateCursor } from '../../shared/transport';
 import { STORE_IDS, orderOption, vectorStoreIdField } from './shared';
@@ -20,7 +20,7 @@ export const listFilesOperation: INodePropertyOptions = {
 export const listFilesFields: INodeProperties[] = forOperation('vectorStore', 'listFiles', [
 	vectorStoreIdField('The vector store whose files to list'),
 	...returnAllOrLimitFields(),
-	optionsCollection([
+	collectionField([
 		orderOption,
 		{
 			displayName: 'Status',

@@ -8,8 +8,9 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { forOperation, optionsCollection, simplifyField } from '../../shared/fields';
-import { failItem, isRecord, pathWithIds } from '../../shared/params';
+import { forOperation, collectionField, simplifyField } from '../../shared/fields';
+import { pathWithIds } from '../../shared/params';
+import { checkRange, fail, isPlainObject } from '../../shared/validation';
 import { STORE_IDS, vectorStoreIdField } from './shared';
 
 interface SearchOptions {
@@ -28,7 +29,7 @@ function isScalar(value: unknown): boolean {
 
 /** What is wrong with an attribute filter (a comparison, or and / or of filters), or undefined. */
 function filterProblem(filter: unknown, path: string): string | undefined {
-	if (!isRecord(filter)) return `${path} is not an object`;
+	if (!isPlainObject(filter)) return `${path} is not an object`;
 	const type = String(filter.type ?? '');
 	const extra = (allowed: string[]) => Object.keys(filter).find((key) => !allowed.includes(key));
 	if (type === 'and' || type === 'or') {
@@ -56,11 +57,11 @@ function filtersFrom(context: IExecuteSingleFunctions, raw: unknown): VectorStor
 		try {
 			filters = JSON.parse(raw) as unknown;
 		} catch (error) {
-			failItem(context, 'Filters: not valid JSON', (error as Error).message);
+			fail(context, 'Filters: not valid JSON', (error as Error).message);
 		}
 	}
 	const problem = filterProblem(filters, 'the filter');
-	if (problem) failItem(context, `Filters: ${problem}`, 'Example: {"type": "eq", "key": "region", "value": "us"}');
+	if (problem) fail(context, `Filters: ${problem}`, 'Example: {"type": "eq", "key": "region", "value": "us"}');
 	return filters as VectorStoreSearchParams['filters'];
 }
 
@@ -68,11 +69,11 @@ function queryFrom(context: IExecuteSingleFunctions): string | string[] {
 	const raw = context.getNodeParameter('query', '') as unknown;
 	if (Array.isArray(raw)) {
 		const queries = raw.map((entry) => (typeof entry === 'string' ? entry.trim() : ''));
-		if (queries.length === 0 || queries.some((query) => !query)) failItem(context, 'Query: every entry of the list must be a non-empty text');
+		if (queries.length === 0 || queries.some((query) => !query)) fail(context, 'Query: every entry of the list must be a non-empty text');
 		return queries;
 	}
 	const query = typeof raw === 'string' ? raw.trim() : raw === undefined || raw === null ? '' : String(raw);
-	if (!query) failItem(context, 'Query: enter what to search for');
+	if (!query) fail(context, 'Query: enter what to search for');
 	return query;
 }
 
@@ -81,11 +82,9 @@ async function buildSearchBody(this: IExecuteSingleFunctions, requestOptions: IH
 	const options = this.getNodeParameter('options', {}) as SearchOptions;
 	const { maxNumResults, scoreThreshold } = options;
 	if (maxNumResults !== undefined && (!Number.isInteger(maxNumResults) || maxNumResults < 1 || maxNumResults > 50)) {
-		failItem(this, `Max Results: ${maxNumResults} is not a whole number from 1 to 50`);
+		fail(this, `Max Results: ${maxNumResults} is not a whole number from 1 to 50`);
 	}
-	if (scoreThreshold !== undefined && !(scoreThreshold >= 0 && scoreThreshold <= 1)) {
-		failItem(this, `Score Threshold: ${scoreThreshold} is not from 0 to 1`);
-	}
+	checkRange(this, 'Score Threshold', scoreThreshold, 0, 1);
 	const filters = options.filters === undefined ? undefined : filtersFrom(this, options.filters);
 	const ranking = {
 		...(options.ranker ? { ranker: options.ranker } : {}),
@@ -105,10 +104,10 @@ async function buildSearchBody(this: IExecuteSingleFunctions, requestOptions: IH
 async function searchResultItems(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const simplify = this.getNodeParameter('simplify', true) as boolean;
 	return items.flatMap((item) => {
-		const results = Array.isArray(item.json.data) ? item.json.data.filter(isRecord) : [];
+		const results = Array.isArray(item.json.data) ? item.json.data.filter(isPlainObject) : [];
 		return results.map((result): INodeExecutionData => {
 			if (!simplify) return { json: result };
-			const content: IDataObject[] = Array.isArray(result.content) ? result.content.filter(isRecord) : [];
+			const content: IDataObject[] = Array.isArray(result.content) ? result.content.filter(isPlainObject) : [];
 			const text = content
 				.filter((part) => typeof part.text === 'string')
 				.map((part) => part.text as string)
@@ -119,7 +118,7 @@ async function searchResultItems(this: IExecuteSingleFunctions, items: INodeExec
 					filename: result.filename ?? null,
 					score: result.score ?? null,
 					text,
-					attributes: (isRecord(result.attributes) ? result.attributes : {}) as IDataObject,
+					attributes: (isPlainObject(result.attributes) ? result.attributes : {}) as IDataObject,
 				},
 			};
 		});
@@ -150,7 +149,7 @@ export const searchFields: INodeProperties[] = forOperation('vectorStore', 'sear
 		description: 'What to search for (an expression may give a list of queries)',
 	},
 	simplifyField('Whether to return file, score, attributes and the matching text instead of the raw results'),
-	optionsCollection([
+	collectionField([
 		{
 			displayName: 'Filters',
 			name: 'filters',

@@ -2,7 +2,7 @@ import type { FileChunkingStrategyParam, VectorStoreCreateParams } from 'openai/
 import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
 import { idLocatorField } from '../../shared/fields';
-import { failItem } from '../../shared/params';
+import { fail } from '../../shared/validation';
 
 export function vectorStoreIdField(description: string): INodeProperties {
 	return idLocatorField({
@@ -72,16 +72,16 @@ export function chunkingStrategyFrom(context: IExecuteSingleFunctions, options: 
 	const strategy = options.chunkingStrategy ?? (sized ? 'static' : undefined);
 	if (strategy === undefined) return undefined;
 	if (strategy === 'auto') {
-		if (sized) failItem(context, 'Chunking Strategy: chunk size and overlap only apply to the static strategy');
+		if (sized) fail(context, 'Chunking Strategy: chunk size and overlap only apply to the static strategy');
 		return { type: 'auto' };
 	}
 	const maxTokens = size ?? 800;
 	const overlapTokens = overlap ?? 400;
 	if (!Number.isInteger(maxTokens) || maxTokens < 100 || maxTokens > 4096) {
-		failItem(context, `Max Chunk Size (Tokens): ${maxTokens} is not a whole number from 100 to 4096`);
+		fail(context, `Max Chunk Size (Tokens): ${maxTokens} is not a whole number from 100 to 4096`);
 	}
 	if (!Number.isInteger(overlapTokens) || overlapTokens < 0 || overlapTokens > maxTokens / 2) {
-		failItem(context, `Chunk Overlap (Tokens): ${overlapTokens} is not a whole number from 0 to half the chunk size (${Math.floor(maxTokens / 2)})`);
+		fail(context, `Chunk Overlap (Tokens): ${overlapTokens} is not a whole number from 0 to half the chunk size (${Math.floor(maxTokens / 2)})`);
 	}
 	return { type: 'static', static: { max_chunk_size_tokens: maxTokens, chunk_overlap_tokens: overlapTokens } };
 }
@@ -101,7 +101,7 @@ export function expiresAfterFrom(
 	days: number | undefined,
 ): VectorStoreCreateParams.ExpiresAfter | undefined {
 	if (days === undefined) return undefined;
-	if (!Number.isInteger(days) || days < 1 || days > 365) failItem(context, `Expires After (Days): ${days} is not a whole number from 1 to 365`);
+	if (!Number.isInteger(days) || days < 1 || days > 365) fail(context, `Expires After (Days): ${days} is not a whole number from 1 to 365`);
 	return { anchor: 'last_active_at', days };
 }
 

@@ -1,15 +1,15 @@
 import type { VectorStoreUpdateParams } from 'openai/resources/vector-stores/vector-stores';
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { forOperation, optionsCollection } from '../../shared/fields';
-import { metadataField, metadataFrom } from '../../shared/metadata';
-import { failItem, pathWithIds } from '../../shared/params';
+import { forOperation, collectionField } from '../../shared/fields';
+import { pathWithIds } from '../../shared/params';
+import { fail, metadataField, metadataFrom } from '../../shared/validation';
 import { STORE_IDS, expiresAfterFrom, expiryOption, vectorStoreIdField } from './shared';
 
 interface UpdateFields {
 	name?: string;
 	expiresAfterDays?: number;
-	metadata?: unknown;
+	metadata?: { pair?: Array<{ key?: string; value?: unknown }> };
 }
 
 /** preSend: only the fields the user added are sent; nothing to change is an error. */
@@ -17,12 +17,13 @@ async function buildUpdateBody(this: IExecuteSingleFunctions, requestOptions: IH
 	const fields = this.getNodeParameter('updateFields', {}) as UpdateFields;
 	const expiresAfter = expiresAfterFrom(this, fields.expiresAfterDays);
 	const metadata = metadataFrom(this, fields.metadata);
+	const hasMetadata = Object.keys(metadata).length > 0;
 	const body: VectorStoreUpdateParams = {
 		...(fields.name !== undefined ? { name: fields.name.trim() } : {}),
 		...(expiresAfter ? { expires_after: expiresAfter } : {}),
-		...(metadata ? { metadata } : {}),
+		...(hasMetadata ? { metadata } : {}),
 	};
-	if (Object.keys(body).length === 0) failItem(this, 'Update Fields: add at least one field to change');
+	if (Object.keys(body).length === 0) fail(this, 'Update Fields: add at least one field to change');
 	return { ...requestOptions, body: body as IDataObject };
 }
 
@@ -39,7 +40,7 @@ export const updateOperation: INodePropertyOptions = {
 
 export const updateFields: INodeProperties[] = forOperation('vectorStore', 'update', [
 	vectorStoreIdField('The vector store to change'),
-	optionsCollection([
+	collectionField([
 		expiryOption,
 		metadataField('Replaces all metadata of the vector store (up to 16 key-value pairs)'),
 		{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'New name of the vector store' },

@@ -1,0 +1,42 @@
+import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+
+import { forOperation, modelField, simplifyField } from '../../shared/fields';
+import { functionsField } from '../../shared/functions';
+import { optionsCollection } from '../../shared/generation';
+import { messageListFields, messagesFrom } from './messages';
+import { simplifyChatReply } from './reply';
+import { CHAT_OPTIONS, chatOperation, chatRequest, responseFormatOptions } from './request';
+import { parallelToolCallsField, toolChoiceFields } from './tools';
+
+/** preSend: the message list plus every option. */
+async function buildCompleteRequest(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	return chatRequest(this, requestOptions, { messages: messagesFrom(this) });
+}
+
+export const completeOperation = chatOperation(
+	{
+		name: 'Complete',
+		value: 'complete',
+		action: 'Complete a chat',
+		description: 'Generate the next message of a conversation (chat completion)',
+	},
+	buildCompleteRequest,
+	simplifyChatReply,
+);
+
+/** Every chat option, plus response format and functions (also used by respondToFunctions). */
+export const completeOptions = optionsCollection(CHAT_OPTIONS, {
+	extra: [
+		...responseFormatOptions,
+		functionsField('Functions the model may call (tools). Its calls come back under "toolCalls".'),
+		...toolChoiceFields(),
+		parallelToolCallsField,
+	],
+});
+
+export const completeFields: INodeProperties[] = forOperation('chat', 'complete', [
+	modelField({ capability: 'chat' }),
+	...messageListFields(),
+	simplifyField(),
+	completeOptions,
+]);

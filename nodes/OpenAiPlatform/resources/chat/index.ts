@@ -1,0 +1,36 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { operationSelector } from '../../shared/fields';
+import { analyzeImageFields, analyzeImageOperation } from './analyzeImage';
+import { callFunctionsFields, callFunctionsOperation } from './callFunctions';
+import { completeFields, completeOperation } from './complete';
+import { editFields, editOperation } from './edit';
+import { extractDataFields, extractDataOperation } from './extractData';
+import { promptFields, promptOperation } from './prompt';
+import { respondToFunctionsFields, respondToFunctionsOperation } from './respondToFunctions';
+import { translateFields, translateOperation } from './translate';
+
+export const chatDescription: INodeProperties[] = [
+	operationSelector(
+		'chat',
+		[
+			completeOperation,
+			promptOperation,
+			editOperation,
+			analyzeImageOperation,
+			extractDataOperation,
+			callFunctionsOperation,
+			respondToFunctionsOperation,
+			translateOperation,
+		],
+		'complete',
+	),
+	...completeFields,
+	...promptFields,
+	...editFields,
+	...analyzeImageFields,
+	...extractDataFields,
+	...callFunctionsFields,
+	...respondToFunctionsFields,
+	...translateFields,
+];

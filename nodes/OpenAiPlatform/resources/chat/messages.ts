@@ -1,0 +1,155 @@
+import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
+import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
+
+import { fail, isPlainObject, optionalJson } from '../../shared/validation';
+
+/** The role picker of a message, shared by every message list. */
+export const roleField: INodeProperties = {
+	displayName: 'Role',
+	name: 'role',
+	type: 'options',
+	default: 'user',
+	description: "Who wrote the message. System and developer messages set the model's behaviour.",
+	options: [
+		{ name: 'Assistant', value: 'assistant', description: 'An earlier reply of the model' },
+		{ name: 'Developer', value: 'developer', description: 'Instructions (the newer name of system, preferred by reasoning models)' },
+		{ name: 'System', value: 'system', description: 'Instructions the model follows' },
+		{ name: 'User', value: 'user', description: 'A message of the end user' },
+	],
+};
+
+/** The optional participant name of a message. */
+export const participantNameField: INodeProperties = {
+	displayName: 'Name',
+	name: 'name',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. customer_1',
+	description: 'Optional name of the author, to tell participants with the same role apart: letters, digits and _ only, up to 64 characters',
+};
+
+const NAME_RULE = /^[A-Za-z0-9_]{1,64}$/;
+
+/** Checks a participant name against the API's rule, naming the field and the name. */
+export function checkParticipantName(context: IExecuteSingleFunctions, field: string, name: unknown): string | undefined {
+	if (name === undefined || name === null || name === '') return undefined;
+	const text = String(name);
+	if (!NAME_RULE.test(text)) {
+		fail(context, `${field}: name "${text}" may only contain letters, digits and _ (no spaces), up to 64 characters`);
+	}
+	return text;
+}
+
+/**
+ * A list of messages as fields: role, content, name, and any extra values (e.g. image parts). The
+ * items are `{ message: [{ role, content, name, ... }] }`.
+ */
+export function messageCollection(
+	field: Pick<INodeProperties, 'name' | 'displayName'> & Partial<INodeProperties>,
+	contentDescription: string,
+	extraValues: INodeProperties[] = [],
+): INodeProperties {
+	return {
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true, sortable: true },
+		placeholder: 'Add Message',
+		default: { message: [{ role: 'user', content: '' }] },
+		options: [
+			{
+				name: 'message',
+				displayName: 'Message',
+				values: [
+					roleField,
+					{ displayName: 'Content', name: 'content', type: 'string', typeOptions: { rows: 4 }, default: '', description: contentDescription },
+					participantNameField,
+					...extraValues,
+				],
+			},
+		],
+		...field,
+	} as INodeProperties;
+}
+
+interface MessageListOptions {
+	/** Label in the editor and in error messages. */
+	displayName?: string;
+	description?: string;
+	defaultInput?: 'fields' | 'json';
+	jsonDefault?: string;
+}
+
+const DEFAULT_MESSAGES_JSON = JSON.stringify(
+	[
+		{ role: 'system', content: 'You are a helpful assistant.' },
+		{ role: 'user', content: 'Hello!' },
+	],
+	null,
+	2,
+);
+
+/** A message list: defined with fields (role, content, name) or as the API's JSON array. */
+export function messageListFields({
+	displayName = 'Messages',
+	description = 'The conversation so far, oldest first',
+	defaultInput = 'fields',
+	jsonDefault = DEFAULT_MESSAGES_JSON,
+}: MessageListOptions = {}): INodeProperties[] {
+	return [
+		{
+			displayName: `${displayName} Input`,
+			name: 'messagesInput',
+			type: 'options',
+			default: defaultInput,
+			options: [
+				{ name: 'Using Fields Below', value: 'fields' },
+				{ name: 'Using JSON', value: 'json', description: 'An array of messages as the API takes them, e.g. the output of an earlier node' },
+			],
+		},
+		messageCollection({ displayName, name: 'messages', description, displayOptions: { show: { messagesInput: ['fields'] } } }, 'The text of the message'),
+		{
+			displayName: `${displayName} (JSON)`,
+			name: 'messagesJson',
+			type: 'json',
+			displayOptions: { show: { messagesInput: ['json'] } },
+			default: jsonDefault,
+			description: `${description}, as a JSON array of {"role", "content"} objects`,
+		},
+	];
+}
+
+const JSON_ROLES = new Set(['system', 'developer', 'user', 'assistant', 'tool', 'function']);
+
+function checkJsonMessage(context: IExecuteSingleFunctions, field: string, message: unknown, index: number): ChatCompletionMessageParam {
+	const where = `message ${index + 1}`;
+	if (!isPlainObject(message)) fail(context, `${field}: ${where} is not an object`);
+	const role = message.role;
+	if (typeof role !== 'string' || !JSON_ROLES.has(role)) {
+		fail(context, `${field}: ${where} has no valid role (system, developer, user, assistant or tool)`);
+	}
+	const hasContent = message.content !== undefined && message.content !== null;
+	if (!hasContent && role !== 'assistant') fail(context, `${field}: ${where} (${role}) has no content`);
+	if (role === 'assistant' && !hasContent && !Array.isArray(message.tool_calls)) {
+		fail(context, `${field}: ${where} (assistant) has neither content nor tool calls`);
+	}
+	if (role === 'tool' && typeof message.tool_call_id !== 'string') fail(context, `${field}: ${where} (tool) has no tool_call_id`);
+	if (role !== 'tool' && role !== 'function') checkParticipantName(context, field, message.name);
+	return message as unknown as ChatCompletionMessageParam;
+}
+
+/** The message list of the current item, checked: roles, content, names. */
+export function messagesFrom(context: IExecuteSingleFunctions, field = 'Messages'): ChatCompletionMessageParam[] {
+	const input = context.getNodeParameter('messagesInput', 'fields') as string;
+	if (input === 'json') {
+		let parsed = optionalJson(context, field, context.getNodeParameter('messagesJson', '[]'));
+		if (isPlainObject(parsed) && Array.isArray(parsed.messages)) parsed = parsed.messages;
+		if (!Array.isArray(parsed) || parsed.length === 0) fail(context, `${field}: expected a non-empty JSON array of messages`);
+		return parsed.map((message, index) => checkJsonMessage(context, field, message, index));
+	}
+	const entries = ((context.getNodeParameter('messages', {}) as { message?: Array<{ role?: string; content?: string; name?: string }> }).message ?? []);
+	if (entries.length === 0) fail(context, `${field}: add at least one message`);
+	return entries.map((entry) => {
+		const name = checkParticipantName(context, field, entry.name);
+		const role = (entry.role ?? 'user') as 'system' | 'developer' | 'user' | 'assistant';
+		return { role, content: String(entry.content ?? ''), ...(name ? { name } : {}) } as ChatCompletionMessageParam;
+	});
+}

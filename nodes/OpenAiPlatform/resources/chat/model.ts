@@ -1,0 +1,50 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { baseModelOf } from '../../shared/models';
+
+/** The model id without a fine-tune wrapper or a router's provider prefix ("openai/gpt-5"). */
+function plainId(model: string): string {
+	const id = baseModelOf(model.trim()).toLowerCase();
+	return id.slice(id.lastIndexOf('/') + 1);
+}
+
+/** o-series and GPT-5 models think before they answer and reject the sampling parameters. */
+export function isReasoningModel(model: string): boolean {
+	const id = plainId(model);
+	if (/^gpt-5(\.\d+)?-chat/.test(id)) return false;
+	return /^(o\d|gpt-5)/.test(id);
+}
+
+/** Parameters reasoning models refuse with a 400. */
+const REJECTED_BY_REASONING_MODELS = [
+	'temperature',
+	'top_p',
+	'presence_penalty',
+	'frequency_penalty',
+	'logit_bias',
+	'logprobs',
+	'top_logprobs',
+	'stop',
+];
+
+/**
+ * Reasoning models get only what they accept: `max_completion_tokens` instead of `max_tokens`, and
+ * no sampling parameters (GPT-5.1 and later take them again when reasoning is off). Messages are
+ * never added or rewritten here.
+ */
+export function applyReasoningModelRules(body: IDataObject): void {
+	const model = String(body.model ?? '');
+	if (!isReasoningModel(model)) return;
+	if (body.max_tokens !== undefined) {
+		body.max_completion_tokens ??= body.max_tokens;
+		delete body.max_tokens;
+	}
+	const samplingAllowed = /^gpt-5\.\d/.test(plainId(model)) && body.reasoning_effort === 'none';
+	if (samplingAllowed) return;
+	for (const key of REJECTED_BY_REASONING_MODELS) delete body[key];
+}
+
+/** The role an operation's own instructions (edit, extract, translate) are sent with. */
+export function instructionRole(model: string): 'developer' | 'system' {
+	return isReasoningModel(model) ? 'developer' : 'system';
+}
