@@ -23,7 +23,7 @@ const summary = { fixtures: 0, runs: 0, requests: 0, invalid: 0, allowlisted: 0,
 beforeAll(async () => {
 	steady = await startSteady();
 	proxy = await startRecordingProxy(steady.url);
-}, 60_000);
+}, 150_000);
 
 afterAll(async () => {
 	await proxy?.stop();

@@ -73,7 +73,7 @@ export async function startSteady(options: { lifetimeSeconds?: number; extraArgs
 			child.kill('SIGTERM');
 		});
 	};
-	const deadline = Date.now() + (options.readyWithinMs ?? 45_000);
+	const deadline = Date.now() + (options.readyWithinMs ?? 120_000);
 	while (!(await answers(`${url}/models`))) {
 		if (child.exitCode !== null || Date.now() > deadline) {
 			await stop();
