@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { readBinaryFile } from '../../shared/binary';
-import { binaryPropertyField, forOperation, idLocatorField, collectionField } from '../../shared/fields';
+import { binaryPropertyField, collectionField, forOperation, idLocatorField } from '../../shared/fields';
 import { locatorId } from '../../shared/params';
 import { fail, isPlainObject, metadataField, metadataFrom } from '../../shared/validation';
 import type { PaginationFunction } from '../../shared/transport';
@@ -35,8 +35,6 @@ interface Upload {
 }
 
 type BatchBody = Omit<BatchCreateParams, 'input_file_id'> & { input_file_id?: string };
-
-
 
 function typeName(value: unknown): string {
 	if (value === null || value === undefined) return 'nothing';
@@ -160,6 +158,8 @@ async function prepareBatch(this: IExecuteSingleFunctions, requestOptions: IHttp
 const uploadThenCreate: PaginationFunction = async function (this, requestData) {
 	return await settle(this, async () => {
 		const upload = uploads.get(requestData.options);
+		const body = requestData.options.body as IDataObject;
+		if (!upload && !body?.input_file_id) fail(this, 'Input: the batch file was not prepared before sending; this is a bug in the node');
 		if (upload) {
 			const form = new FormData();
 			form.append('purpose', 'batch');
@@ -167,7 +167,7 @@ const uploadThenCreate: PaginationFunction = async function (this, requestData) 
 			const reply = await openAiRequest<unknown>(this, { method: 'POST', url: '/files', body: form as unknown as IDataObject, headers: {} });
 			const file = objectReply(this, reply, 'file');
 			if (typeof file.id !== 'string' || !file.id) fail(this, 'The server stored the batch file but sent no file ID');
-			(requestData.options.body as IDataObject).input_file_id = file.id;
+			body.input_file_id = file.id;
 		}
 		return await sendRequest.call(this, requestData);
 	});

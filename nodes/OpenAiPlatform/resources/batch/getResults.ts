@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { toNodeError } from '../../shared/errors';
-import { forOperation, collectionField, simplifyField } from '../../shared/fields';
+import { collectionField, forOperation, simplifyField } from '../../shared/fields';
 import { locatorId } from '../../shared/params';
 import { checkRange, fail, isPlainObject } from '../../shared/validation';
 import { waitOrAbort } from '../../shared/retry';
@@ -25,8 +25,6 @@ interface ResultOptions {
 const DEFAULT_POLL_SECONDS = 30;
 const DEFAULT_TIMEOUT_SECONDS = 3600;
 const MAX_TIMEOUT_SECONDS = 86_400;
-
-
 
 function checkedOptions(context: IExecuteSingleFunctions): Required<ResultOptions> {
 	const options = context.getNodeParameter('options', {}) as ResultOptions;

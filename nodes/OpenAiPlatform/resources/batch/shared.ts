@@ -1,9 +1,8 @@
 import type { BatchCreateParams } from 'openai/resources/batches';
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { idLocatorField } from '../../shared/fields';
-import { isPlainObject } from '../../shared/validation';
+import { fail, isPlainObject } from '../../shared/validation';
 import { openAiRequest } from '../../shared/transport';
 
 export type BatchEndpoint = BatchCreateParams['endpoint'];
@@ -50,7 +49,6 @@ export interface BatchLine {
 	body: IDataObject;
 }
 
-
 /**
  * Checks the lines of a batch input before anything is uploaded: each has a custom_id (unique), the
  * method POST, the batch's endpoint as url and an object body, and all use one model, as OpenAI
@@ -96,10 +94,7 @@ export function parseJsonl(
 		try {
 			parsed.push({ value: JSON.parse(raw) as unknown, line: index + 1 });
 		} catch (error) {
-			throw new NodeOperationError(context.getNode(), `${what}: line ${index + 1} is not valid JSON`, {
-				itemIndex: context.getItemIndex(),
-				description: (error as Error).message,
-			});
+			fail(context, `${what}: line ${index + 1} is not valid JSON`, (error as Error).message);
 		}
 	}
 	return parsed;
@@ -108,10 +103,7 @@ export function parseJsonl(
 /** A reply that must be a JSON object; anything else (an HTML page, a bare string) is a clear error. */
 export function objectReply(context: IExecuteSingleFunctions, reply: unknown, what: string): IDataObject {
 	if (isPlainObject(reply)) return reply as IDataObject;
-	throw new NodeOperationError(context.getNode(), `The server sent no ${what} object`, {
-		itemIndex: context.getItemIndex(),
-		description: `Received: ${JSON.stringify(reply)?.slice(0, 200) ?? String(reply)}`,
-	});
+	return fail(context, `The server sent no ${what} object`, `Received: ${JSON.stringify(reply)?.slice(0, 200) ?? String(reply)}`);
 }
 
 export async function retrieveBatch(context: IExecuteSingleFunctions, batchId: string): Promise<IDataObject> {

@@ -1,7 +1,7 @@
 import type { FileCreateParams } from 'openai/resources/vector-stores/files';
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { forOperation, collectionField } from '../../shared/fields';
+import { collectionField, forOperation } from '../../shared/fields';
 import { locatorId, pathWithIds } from '../../shared/params';
 import { fail } from '../../shared/validation';
 import { STORE_IDS, chunkingOptions, chunkingStrategyFrom, fileIdField, vectorStoreIdField } from './shared';

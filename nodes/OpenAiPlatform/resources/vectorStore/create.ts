@@ -1,7 +1,7 @@
 import type { VectorStoreCreateParams } from 'openai/resources/vector-stores/vector-stores';
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { forOperation, collectionField } from '../../shared/fields';
+import { collectionField, forOperation } from '../../shared/fields';
 import { withJsonBody } from '../../shared/params';
 import { fail, idList, metadataField, metadataFrom } from '../../shared/validation';
 import { chunkingOptions, chunkingStrategyFrom, expiresAfterFrom, expiryOption } from './shared';

@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { forOperation, collectionField, returnAllOrLimitFields } from '../../shared/fields';
+import { collectionField, forOperation, returnAllOrLimitFields } from '../../shared/fields';
 import { pathWithIds } from '../../shared/params';
 import { paginateCursor } from '../../shared/transport';
 import { STORE_IDS, orderOption, vectorStoreIdField } from './shared';

@@ -8,7 +8,7 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { forOperation, collectionField, simplifyField } from '../../shared/fields';
+import { collectionField, forOperation, simplifyField } from '../../shared/fields';
 import { pathWithIds } from '../../shared/params';
 import { checkRange, fail, isPlainObject } from '../../shared/validation';
 import { STORE_IDS, vectorStoreIdField } from './shared';

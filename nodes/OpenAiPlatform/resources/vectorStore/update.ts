@@ -1,7 +1,7 @@
 import type { VectorStoreUpdateParams } from 'openai/resources/vector-stores/vector-stores';
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { forOperation, collectionField } from '../../shared/fields';
+import { collectionField, forOperation } from '../../shared/fields';
 import { pathWithIds } from '../../shared/params';
 import { fail, metadataField, metadataFrom } from '../../shared/validation';
 import { STORE_IDS, expiresAfterFrom, expiryOption, vectorStoreIdField } from './shared';
