@@ -2,6 +2,7 @@ import nock from 'nock';
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { OpenAiPlatformApi } from '../../credentials/OpenAiPlatformApi.credentials';
+import { listSearch } from '../../nodes/OpenAiPlatform/methods';
 import { modelSearches, objectSearch } from '../../nodes/OpenAiPlatform/methods/listSearch';
 import { TEST_API_KEY } from '../harness/secrets';
 
@@ -65,5 +66,30 @@ describe('objectSearch', () => {
 		expect(first).toEqual({ results: [{ name: 'a.jsonl', value: 'file-1' }], paginationToken: 'file-1' });
 		const second = await search.call(context, undefined, first.paginationToken);
 		expect(second).toEqual({ results: [{ name: 'b.jsonl', value: 'file-2' }] });
+	});
+});
+
+describe('batch, vector store and file pickers', () => {
+	it('describe each object and match the search text in name or ID', async () => {
+		nock('https://api.openai.com')
+			.get('/v1/batches')
+			.query({ limit: '100' })
+			.reply(200, { object: 'list', data: [{ id: 'batch_1', status: 'completed', endpoint: '/v1/embeddings' }, { id: 'batch_2' }], has_more: false })
+			.get('/v1/vector_stores')
+			.query({ limit: '100' })
+			.reply(200, { object: 'list', data: [{ id: 'vs_1', name: 'Support' }, { id: 'vs_2', name: '' }], has_more: false })
+			.get('/v1/files')
+			.query({ limit: '100' })
+			.reply(200, { object: 'list', data: [{ id: 'file-1', filename: 'in.jsonl', purpose: 'batch' }, { id: 'file-2' }], has_more: false });
+		const context = loadOptionsContext('https://api.openai.com/v1');
+		expect((await listSearch.searchBatches.call(context)).results).toEqual([
+			{ name: 'batch_1 (completed, /v1/embeddings)', value: 'batch_1' },
+			{ name: 'batch_2', value: 'batch_2' },
+		]);
+		expect((await listSearch.searchVectorStores.call(context, 'supp')).results).toEqual([{ name: 'Support', value: 'vs_1' }]);
+		expect((await listSearch.searchFiles.call(context)).results).toEqual([
+			{ name: 'in.jsonl (batch)', value: 'file-1' },
+			{ name: 'file-2', value: 'file-2' },
+		]);
 	});
 });

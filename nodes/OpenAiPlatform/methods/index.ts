@@ -1,6 +1,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { ASSISTANTS_BETA } from '../resources/assistant/shared';
+import { describeBatch } from '../resources/batch/shared';
 import { modelSearches, objectSearch, searchFiles, searchFineTuningJobs } from './listSearch';
 
 export const listSearch: Record<
@@ -9,6 +10,8 @@ export const listSearch: Record<
 > = {
 	...modelSearches,
 	searchAssistants: objectSearch('/assistants', (assistant) => String(assistant.name || assistant.id), ASSISTANTS_BETA),
+	searchBatches: objectSearch('/batches', describeBatch),
 	searchFiles,
 	searchFineTuningJobs,
+	searchVectorStores: objectSearch('/vector_stores', (store) => String(store.name || store.id)),
 };

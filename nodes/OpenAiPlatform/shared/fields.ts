@@ -229,3 +229,12 @@ export const requestOptionsProperty: INodeProperties = {
 		},
 	],
 };
+
+/** An operation's collection of optional settings ("Options", or e.g. "Update Fields"), each added by the user. */
+export function collectionField(
+	options: INodeProperties[],
+	{ name = 'options', displayName = 'Options', placeholder = 'Add Option' }: { name?: string; displayName?: string; placeholder?: string } = {},
+): INodeProperties {
+	const sorted = [...options].sort((a, b) => a.displayName.localeCompare(b.displayName));
+	return { displayName, name, type: 'collection', placeholder, default: {}, options: sorted };
+}

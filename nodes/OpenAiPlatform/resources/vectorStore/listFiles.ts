@@ -1,0 +1,40 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { collectionField, forOperation, returnAllOrLimitFields } from '../../shared/fields';
+import { pathWithIds } from '../../shared/ids';
+import { paginateCursor } from '../../shared/transport';
+import { STORE_IDS, orderOption, vectorStoreIdField } from './shared';
+
+export const listFilesOperation: INodePropertyOptions = {
+	name: 'List Files',
+	value: 'listFiles',
+	action: 'List the files of a vector store',
+	description: 'List the files in a vector store with their processing status',
+	routing: {
+		request: { method: 'GET' },
+		send: { preSend: [pathWithIds('/vector_stores/{vectorStoreId}/files', STORE_IDS)] },
+		operations: { pagination: paginateCursor({ pageSize: 100 }) },
+	},
+};
+
+export const listFilesFields: INodeProperties[] = forOperation('vectorStore', 'listFiles', [
+	vectorStoreIdField('The vector store whose files to list'),
+	...returnAllOrLimitFields(),
+	collectionField([
+		orderOption,
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'options',
+			default: 'completed',
+			description: 'Only files with this processing status',
+			options: [
+				{ name: 'Cancelled', value: 'cancelled' },
+				{ name: 'Completed', value: 'completed' },
+				{ name: 'Failed', value: 'failed' },
+				{ name: 'In Progress', value: 'in_progress' },
+			],
+			routing: { send: { type: 'query', property: 'filter' } },
+		},
+	]),
+]);

@@ -1,0 +1,119 @@
+import type { FileChunkingStrategyParam, VectorStoreCreateParams } from 'openai/resources/vector-stores/vector-stores';
+import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
+
+import { idLocatorField } from '../../shared/fields';
+import { fail } from '../../shared/validation';
+
+export function vectorStoreIdField(description: string): INodeProperties {
+	return idLocatorField({
+		name: 'vectorStoreId',
+		displayName: 'Vector Store',
+		searchListMethod: 'searchVectorStores',
+		placeholder: 'e.g. vs_abc123',
+		description,
+	});
+}
+
+export function fileIdField(description: string): INodeProperties {
+	return idLocatorField({
+		name: 'fileId',
+		displayName: 'File',
+		searchListMethod: 'searchFiles',
+		placeholder: 'e.g. file-abc123',
+		description,
+	});
+}
+
+/** Paths of the vector store operations, with the labels their ID errors use. */
+export const STORE_IDS = { vectorStoreId: 'Vector Store' };
+export const STORE_FILE_IDS = { vectorStoreId: 'Vector Store', fileId: 'File' };
+
+/** Options-collection entries choosing how files are cut into chunks (create and addFile). */
+export const chunkingOptions: INodeProperties[] = [
+	{
+		displayName: 'Chunk Overlap (Tokens)',
+		name: 'chunkOverlapTokens',
+		type: 'number',
+		typeOptions: { minValue: 0, maxValue: 2048 },
+		default: 400,
+		description: 'Static chunking: tokens shared by neighbouring chunks, at most half the chunk size',
+	},
+	{
+		displayName: 'Chunking Strategy',
+		name: 'chunkingStrategy',
+		type: 'options',
+		default: 'auto',
+		options: [
+			{ name: 'Auto', value: 'auto', description: 'OpenAI chooses (800-token chunks, 400 overlap)' },
+			{ name: 'Static', value: 'static', description: 'Use the chunk size and overlap given here' },
+		],
+		description: 'How files are cut into chunks before they are embedded',
+	},
+	{
+		displayName: 'Max Chunk Size (Tokens)',
+		name: 'maxChunkSizeTokens',
+		type: 'number',
+		typeOptions: { minValue: 100, maxValue: 4096 },
+		default: 800,
+		description: 'Static chunking: the largest chunk, from 100 to 4096 tokens',
+	},
+];
+
+interface ChunkingOptions {
+	chunkingStrategy?: 'auto' | 'static';
+	maxChunkSizeTokens?: number;
+	chunkOverlapTokens?: number;
+}
+
+/** The chunking strategy from the options, checked; undefined when none is chosen. Sizes alone mean static. */
+export function chunkingStrategyFrom(context: IExecuteSingleFunctions, options: ChunkingOptions): FileChunkingStrategyParam | undefined {
+	const { maxChunkSizeTokens: size, chunkOverlapTokens: overlap } = options;
+	const sized = size !== undefined || overlap !== undefined;
+	const strategy = options.chunkingStrategy ?? (sized ? 'static' : undefined);
+	if (strategy === undefined) return undefined;
+	if (strategy === 'auto') {
+		if (sized) fail(context, 'Chunking Strategy: chunk size and overlap only apply to the static strategy');
+		return { type: 'auto' };
+	}
+	const maxTokens = size ?? 800;
+	const overlapTokens = overlap ?? 400;
+	if (!Number.isInteger(maxTokens) || maxTokens < 100 || maxTokens > 4096) {
+		fail(context, `Max Chunk Size (Tokens): ${maxTokens} is not a whole number from 100 to 4096`);
+	}
+	if (!Number.isInteger(overlapTokens) || overlapTokens < 0 || overlapTokens > maxTokens / 2) {
+		fail(context, `Chunk Overlap (Tokens): ${overlapTokens} is not a whole number from 0 to half the chunk size (${Math.floor(maxTokens / 2)})`);
+	}
+	return { type: 'static', static: { max_chunk_size_tokens: maxTokens, chunk_overlap_tokens: overlapTokens } };
+}
+
+export const expiryOption: INodeProperties = {
+	displayName: 'Expires After (Days)',
+	name: 'expiresAfterDays',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: 365 },
+	default: 30,
+	description: 'Delete the vector store after it has not been used for this many days (1 to 365)',
+};
+
+/** The expiry policy from "Expires After (Days)", checked. */
+export function expiresAfterFrom(
+	context: IExecuteSingleFunctions,
+	days: number | undefined,
+): VectorStoreCreateParams.ExpiresAfter | undefined {
+	if (days === undefined) return undefined;
+	if (!Number.isInteger(days) || days < 1 || days > 365) fail(context, `Expires After (Days): ${days} is not a whole number from 1 to 365`);
+	return { anchor: 'last_active_at', days };
+}
+
+/** Sort order of a list (an Options entry sent as the `order` query parameter). */
+export const orderOption: INodeProperties = {
+	displayName: 'Order',
+	name: 'order',
+	type: 'options',
+	default: 'desc',
+	options: [
+		{ name: 'Newest First', value: 'desc' },
+		{ name: 'Oldest First', value: 'asc' },
+	],
+	routing: { send: { type: 'query', property: 'order' } },
+};
