@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const BUILD = path.resolve(__dirname);
+const BUILD = path.resolve(__dirname, '..');
 const NODE = process.execPath;
 
 interface Measurement {
