@@ -5,9 +5,8 @@
  * A last argument [repeats] measures that many runs in the process and reports the one with the least CPU.
  * CPU is process.cpuUsage() over the measured part only (loading code and warm-up excluded).
  */
-import type { IDataObject } from 'n8n-workflow';
-
-import { credentialsFor, loadPackage, runWorkflow, singleNodeWorkflow } from '../test/harness/n8n';
+import { PACKAGE_DIR, credentialsFor, loadPackage, runWorkflow, singleNodeWorkflow } from '../test/harness/n8n';
+import { chatParameters, packageHasChat } from './params';
 
 interface Measurement {
 	items: number;
@@ -33,37 +32,8 @@ async function measure(run: () => Promise<{ outputs: number; errors: number }>):
 	return { items, outputs, errors, wallMs, cpuMs: (used.user + used.system) / 1000, peakRssMb: process.resourceUsage().maxRSS / 1024 };
 }
 
-/** chat.complete when the package has it; until then the same request through apiCall.request. */
-async function chatParameters(): Promise<IDataObject> {
-	const { nodeTypes } = await loadPackage();
-	const type = nodeTypes.getByNameAndVersion('n8n-nodes-openai-platform.openAiPlatform', 1);
-	const resource = type.description.properties.find((property) => property.name === 'resource');
-	const hasChat = (resource?.options ?? []).some((option) => 'value' in option && option.value === 'chat');
-	const requestOptions = { maxConcurrency: concurrency, maxRetries };
-	if (hasChat) {
-		return {
-			resource: 'chat',
-			operation: 'complete',
-			model: { __rl: true, mode: 'id', value: 'gpt-4.1-mini' },
-			messages: { values: [{ role: 'user', content: '=item {{ $json.n }}' }] },
-			requestOptions,
-		};
-	}
-	process.stderr.write('chat.complete is not in the package yet: measuring apiCall.request POST /chat/completions\n');
-	return {
-		resource: 'apiCall',
-		operation: 'request',
-		method: 'POST',
-		path: '/chat/completions',
-		bodyType: 'json',
-		jsonBody: '={{ JSON.stringify({ model: "gpt-4.1-mini", messages: [{ role: "user", content: "item " + $json.n }] }) }}',
-		responseFormat: 'json',
-		requestOptions,
-	};
-}
-
 async function viaNode(count: number) {
-	const parameters = await chatParameters();
+	const parameters = chatParameters(packageHasChat(PACKAGE_DIR), { maxConcurrency: concurrency, maxRetries });
 	const inputs = Array.from({ length: count }, (_, n) => ({ json: { n } }));
 	const result = await runWorkflow(singleNodeWorkflow(parameters, inputs), credentialsFor(baseUrl));
 	const output = result.output('OpenAI');
