@@ -11,10 +11,7 @@ export const BENCH_MODEL = 'gpt-4.1-mini';
 
 /** Whether dist/ (under `root`) has the chat resource. */
 export function packageHasChat(root: string): boolean {
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const { OpenAiPlatform } = require(path.join(root, 'dist', 'nodes', 'OpenAiPlatform', 'OpenAiPlatform.node.js')) as { OpenAiPlatform: new () => INodeType };
-	const resource = new OpenAiPlatform().description.properties.find((property) => property.name === 'resource');
-	return (resource?.options ?? []).some((option) => 'value' in option && option.value === 'chat');
+	return packageResources(root).includes('chat');
 }
 
 export function chatParameters(hasChat: boolean, requestOptions: IDataObject = {}): IDataObject {
@@ -42,3 +39,11 @@ export function chatParameters(hasChat: boolean, requestOptions: IDataObject = {
 
 /** What the figures call the measured operation. */
 export const operationLabel = (hasChat: boolean) => (hasChat ? 'chat.complete' : 'apiCall.request POST /chat/completions (chat.complete not built yet)');
+
+/** The resource values the built package has (e.g. 'audio' and 'file' once those land). */
+export function packageResources(root: string): string[] {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { OpenAiPlatform } = require(path.join(root, 'dist', 'nodes', 'OpenAiPlatform', 'OpenAiPlatform.node.js')) as { OpenAiPlatform: new () => INodeType };
+	const resource = new OpenAiPlatform().description.properties.find((property) => property.name === 'resource');
+	return (resource?.options ?? []).flatMap((option) => ('value' in option ? [String(option.value)] : []));
+}
