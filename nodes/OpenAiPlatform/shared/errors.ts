@@ -74,8 +74,14 @@ export function hintFor(status: number, details: OpenAiErrorDetails, path = ''):
 	const code = details.code ?? '';
 	const message = (details.message ?? '').toLowerCase();
 	if (/\/(assistants?|threads)\b/.test(path) && (status === 404 || status === 410) && !details.param) {
-		if (status === 410 || /deprecat|retire|no longer|not supported/.test(message)) {
-			return 'This server no longer serves the Assistants API (OpenAI retired it on 2026-08-26). Use the Response and Conversation resources instead.';
+		// The endpoint itself is gone (not one object): 410, a retirement notice, or the "unknown route" answers
+		// of OpenAI ("Invalid URL (POST /v1/assistants)") and of common servers ("Not Found", no error body).
+		const endpointGone =
+			status === 410 ||
+			message.trim() === '' ||
+			/deprecat|retire|no longer|not supported|invalid url|unknown (url|endpoint|route|path)|no route|^(404 )?(page )?not found\.?$/.test(message.trim());
+		if (endpointGone) {
+			return 'This server does not serve the Assistants API: OpenAI retired it on 2026-08-26, and some compatible servers never had it. Use the Response and Conversation resources instead.';
 		}
 	}
 	switch (true) {

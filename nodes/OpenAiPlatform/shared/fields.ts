@@ -47,28 +47,16 @@ export function modelField({
 	description,
 }: ModelFieldOptions): INodeProperties {
 	return {
-		displayName,
-		name,
-		type: 'resourceLocator',
-		required,
-		default: { mode: 'list', value: '' },
-		description:
-			description ??
-			`The ${capabilityLabel(capability)} model. "From list" shows your account's models; use "By ID" for fine-tuned models or OpenAI-compatible servers.`,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: searchMethodFor(capability), searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder,
-			},
-		],
+		...idLocatorField({
+			name,
+			displayName,
+			required,
+			placeholder,
+			searchListMethod: searchMethodFor(capability),
+			description:
+				description ??
+				`The ${capabilityLabel(capability)} model. "From list" shows your account's models; use "By ID" for fine-tuned models or OpenAI-compatible servers.`,
+		}),
 		...(bodyProperty ? { routing: { send: { type: 'body', property: bodyProperty } } } : {}),
 	};
 }
@@ -133,6 +121,38 @@ export function binaryPropertyField(options: {
 		hint: 'The name of the input field containing the binary file data to be processed',
 		description: options.description ?? 'Name of the binary property that holds the file',
 		...(options.default !== undefined ? { default: options.default } : {}),
+	};
+}
+
+/** A list of name/value pairs (query parameters, headers, form fields), stored as `{ [itemName]: [{ name, value }] }`. */
+export function nameValueCollection(options: {
+	name: string;
+	displayName: string;
+	itemName: string;
+	itemDisplayName: string;
+	placeholder: string;
+	description?: string;
+	startWithOne?: boolean;
+}): INodeProperties {
+	return {
+		displayName: options.displayName,
+		name: options.name,
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: options.placeholder,
+		default: {},
+		...(options.startWithOne ? { default: { [options.itemName]: [{ name: '', value: '' }] } } : {}),
+		...(options.description ? { description: options.description } : {}),
+		options: [
+			{
+				name: options.itemName,
+				displayName: options.itemDisplayName,
+				values: [
+					{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+				],
+			},
+		],
 	};
 }
 

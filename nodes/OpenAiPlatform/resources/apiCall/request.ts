@@ -11,7 +11,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { binaryFromResponse, readBinaryFile, withoutContentType } from '../../shared/binary';
 import { REDACTED } from '../../shared/errors';
-import { binaryPropertyField, forOperation } from '../../shared/fields';
+import { binaryPropertyField, forOperation, nameValueCollection } from '../../shared/fields';
 import { DEFAULT_RETRY_POLICY } from '../../shared/retry';
 import type { RetryPolicy } from '../../shared/retry';
 import type { RoutingRequest } from '../../shared/transport';
@@ -220,44 +220,21 @@ export const requestFields: INodeProperties[] = forOperation('apiCall', 'request
 	},
 	{ displayName: 'Send Query Parameters', name: 'sendQuery', type: 'boolean', default: false, noDataExpression: true },
 	{
-		displayName: 'Query Parameters',
-		name: 'queryParameters',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Parameter',
+		...nameValueCollection({ name: 'queryParameters', displayName: 'Query Parameters', itemName: 'parameters', itemDisplayName: 'Parameter', placeholder: 'Add Parameter', startWithOne: true }),
 		displayOptions: { show: { sendQuery: [true] } },
-		default: { parameters: [{ name: '', value: '' }] },
-		options: [
-			{
-				name: 'parameters',
-				displayName: 'Parameter',
-				values: [
-					{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-				],
-			},
-		],
 	},
 	{ displayName: 'Send Headers', name: 'sendHeaders', type: 'boolean', default: false, noDataExpression: true },
 	{
-		displayName: 'Header Parameters',
-		name: 'headerParameters',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Header',
+		...nameValueCollection({
+			name: 'headerParameters',
+			displayName: 'Header Parameters',
+			itemName: 'parameters',
+			itemDisplayName: 'Header',
+			placeholder: 'Add Header',
+			startWithOne: true,
+			description: 'Extra headers, e.g. OpenAI-Beta. Authorization comes from the credential and cannot be set here.',
+		}),
 		displayOptions: { show: { sendHeaders: [true] } },
-		default: { parameters: [{ name: '', value: '' }] },
-		description: 'Extra headers, e.g. OpenAI-Beta. Authorization comes from the credential and cannot be set here.',
-		options: [
-			{
-				name: 'parameters',
-				displayName: 'Header',
-				values: [
-					{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-				],
-			},
-		],
 	},
 	{
 		displayName: 'Body',
@@ -279,23 +256,8 @@ export const requestFields: INodeProperties[] = forOperation('apiCall', 'request
 		default: '{}',
 	},
 	{
-		displayName: 'Form Fields',
-		name: 'formFields',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Field',
+		...nameValueCollection({ name: 'formFields', displayName: 'Form Fields', itemName: 'field', itemDisplayName: 'Field', placeholder: 'Add Field' }),
 		displayOptions: { show: { ...methodsWithBody, bodyType: ['multipart'] } },
-		default: {},
-		options: [
-			{
-				name: 'field',
-				displayName: 'Field',
-				values: [
-					{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-				],
-			},
-		],
 	},
 	{
 		displayName: 'Form Files',

@@ -1,0 +1,69 @@
+import nock from 'nock';
+import type { ICredentialDataDecryptedObject, IHttpRequestOptions, ILoadOptionsFunctions } from 'n8n-workflow';
+
+import { OpenAiPlatformApi } from '../../credentials/OpenAiPlatformApi.credentials';
+import { modelSearches, objectSearch } from '../../nodes/OpenAiPlatform/methods/listSearch';
+import { TEST_API_KEY } from '../harness/secrets';
+
+/** Just enough of n8n's load-options context: credentials and an authenticated request. */
+function loadOptionsContext(baseUrl: string): ILoadOptionsFunctions {
+	const credentials: ICredentialDataDecryptedObject = { apiKey: TEST_API_KEY, baseUrl };
+	const credentialType = new OpenAiPlatformApi();
+	return {
+		getCredentials: async () => credentials,
+		helpers: {
+			httpRequestWithAuthentication: async (_type: string, options: IHttpRequestOptions) => {
+				const request = await credentialType.authenticate(credentials, options);
+				const url = new URL(`${request.baseURL}${request.url}`);
+				for (const [key, value] of Object.entries(request.qs ?? {})) url.searchParams.set(key, String(value));
+				const reply = await fetch(url, { headers: request.headers as Record<string, string> });
+				return await reply.json();
+			},
+		},
+	} as unknown as ILoadOptionsFunctions;
+}
+
+const models = ['gpt-4.1-mini', 'dall-e-3', 'text-embedding-3-small', 'whisper-1', 'ft:gpt-4.1-mini-2025-04-14:acme::x', 'tts-1'].map((id) => ({ id, object: 'model', owned_by: 'system', created: 1 }));
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => nock.cleanAll());
+afterAll(() => nock.enableNetConnect());
+
+describe('model list searches', () => {
+	it("filter OpenAI's list by capability and by the search text", async () => {
+		nock('https://api.openai.com').get('/v1/models').times(3).reply(200, { object: 'list', data: models });
+		const context = loadOptionsContext('https://api.openai.com/v1');
+		expect((await modelSearches.searchChatModels.call(context)).results.map((r) => r.value)).toEqual(['ft:gpt-4.1-mini-2025-04-14:acme::x', 'gpt-4.1-mini']);
+		expect((await modelSearches.searchImageModels.call(context)).results.map((r) => r.value)).toEqual(['dall-e-3']);
+		expect((await modelSearches.searchChatModels.call(context, 'FT:')).results.map((r) => r.value)).toEqual(['ft:gpt-4.1-mini-2025-04-14:acme::x']);
+	});
+
+	it('do not filter on a compatible server, whose model names are its own', async () => {
+		nock('http://127.0.0.1:11434').get('/v1/models').reply(200, { object: 'list', data: [{ id: 'llama3.2' }, { id: 'nomic-embed-text' }] });
+		const { results } = await modelSearches.searchChatModels.call(loadOptionsContext('http://127.0.0.1:11434/v1'));
+		expect(results.map((r) => r.value)).toEqual(['llama3.2', 'nomic-embed-text']);
+	});
+
+	it('copes with a reply without data', async () => {
+		nock('https://api.openai.com').get('/v1/models').reply(200, { object: 'list' });
+		expect((await modelSearches.searchModels.call(loadOptionsContext('https://api.openai.com/v1'))).results).toEqual([]);
+	});
+});
+
+describe('objectSearch', () => {
+	it('pages with after and describes each object', async () => {
+		nock('https://api.openai.com')
+			.get('/v1/files')
+			.query({ limit: '100' })
+			.reply(200, { object: 'list', data: [{ id: 'file-1', filename: 'a.jsonl' }], has_more: true, last_id: 'file-1' })
+			.get('/v1/files')
+			.query({ limit: '100', after: 'file-1' })
+			.reply(200, { object: 'list', data: [{ id: 'file-2', filename: 'b.jsonl' }], has_more: false });
+		const search = objectSearch('/files', (file) => String(file.filename));
+		const context = loadOptionsContext('https://api.openai.com/v1');
+		const first = await search.call(context);
+		expect(first).toEqual({ results: [{ name: 'a.jsonl', value: 'file-1' }], paginationToken: 'file-1' });
+		const second = await search.call(context, undefined, first.paginationToken);
+		expect(second).toEqual({ results: [{ name: 'b.jsonl', value: 'file-2' }] });
+	});
+});
