@@ -21,7 +21,8 @@ export function chatParameters(hasChat: boolean, requestOptions: IDataObject = {
 			resource: 'chat',
 			operation: 'complete',
 			model: { __rl: true, mode: 'id', value: BENCH_MODEL },
-			messages: { values: [{ role: 'user', content: '=item {{ $json.n }}' }] },
+			messagesInput: 'fields',
+			messages: { message: [{ role: 'user', content: '=item {{ $json.n }}' }] },
 			...settings,
 		};
 	}

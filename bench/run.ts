@@ -89,9 +89,16 @@ async function figureOverhead() {
 		const extra = perItem(node) - perItem(sdk);
 		const ratio = throughput(node) / throughput(sdk);
 		figures.push({ name: '1a. CPU per item above the openai SDK', value: `${fmt(extra, 3)} ms (node ${fmt(perItem(node), 3)}, SDK ${fmt(perItem(sdk), 3)})`, goal: '<= 1 ms', met: extra <= 1 });
-		figures.push({ name: '1b. Throughput vs the SDK', value: `${fmt(ratio)}x (${fmt(throughput(node), 0)} vs ${fmt(throughput(sdk), 0)} items/s)`, goal: '>= 0.9x', met: ratio >= 0.9 });
+		figures.push({ name: '1b. Throughput vs the SDK, 0 ms server', value: `${fmt(ratio)}x (${fmt(throughput(node), 0)} vs ${fmt(throughput(sdk), 0)} items/s)`, goal: '>= 0.9x', met: ratio >= 0.9 });
 	});
 	const latency = 20;
+	await withServer(latency, 0, async (url) => {
+		const sdk = worker('sdk', url, items, concurrency, 2, 3);
+		const node = worker('node', url, items, concurrency, 2, 3);
+		const ratio = throughput(node) / throughput(sdk);
+		console.log(`    ${latency} ms server: sdk ${fmt(throughput(sdk), 0)} items/s, node ${fmt(throughput(node), 0)} items/s`);
+		figures.push({ name: `1b'. Throughput vs the SDK, ${latency} ms server`, value: `${fmt(ratio)}x (${fmt(throughput(node), 0)} vs ${fmt(throughput(sdk), 0)} items/s)`, goal: '>= 0.9x', met: ratio >= 0.9 });
+	});
 	const small = 200;
 	await withServer(latency, 0, async (url) => {
 		const node = worker('node', url, small, concurrency);
@@ -112,7 +119,7 @@ async function figureRateLimit() {
 		const ratio = node.wallMs / limit;
 		const lost = items - (node.outputs - node.errors);
 		console.log(`    ${fmt(node.wallMs, 0)} ms, limit ${limit} ms, ${lost} lost`);
-		figures.push({ name: `3. ${items} items at ${rate} requests/s (Max Retries 10)`, value: `${fmt(node.wallMs / 1000, 1)} s = ${fmt(ratio)}x the limit ${items}/R (${limit / 1000} s), ${lost} lost`, goal: '<= 1.15x, 0 lost', met: ratio <= 1.15 && lost === 0 });
+		figures.push({ name: `3a. Harness, ${items} items at ${rate} requests/s (Max Retries 10)`, value: `${fmt(node.wallMs / 1000, 1)} s = ${fmt(ratio)}x the limit ${items}/R (${limit / 1000} s), ${lost} lost`, goal: '<= 1.15x, 0 lost', met: ratio <= 1.15 && lost === 0 });
 	});
 }
 
@@ -145,8 +152,16 @@ function realN8n(items: number, scenarios: Array<Pick<RealResult, 'name' | 'work
 	return JSON.parse(out.trim().split('\n').pop() ?? '{}') as { n8nVersion: string; results: RealResult[] };
 }
 
+/** Requests the server answered with a reply (not a 429), from its closing line. */
+const answered = (server = '') => {
+	const match = /served (\d+) requests, (\d+) rate-limited/.exec(server);
+	return match ? Number(match[1]) - Number(match[2]) : undefined;
+};
+
 const outcome = (r: RealResult, items: number) =>
-	r.status === 'success' && !r.error ? `${r.outputs}/${items} items` : `${r.status}${r.error ? `: ${r.error}` : ''} (${r.outputs} output items)`;
+	r.status === 'success' && !r.error
+		? `${r.outputs}/${items} items`
+		: `execution ${r.status}${r.error ? ` (${r.error})` : ''} after ${answered(r.server) ?? '?'} answered requests, ${r.outputs} output items`;
 
 /**
  * Figure 2, and the real-n8n side of figure 3: the same workflow (Manual Trigger > Set > Split Out
