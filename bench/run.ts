@@ -307,6 +307,8 @@ function report() {
 	const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 	const load = os.loadavg().map((n) => fmt(n, 1)).join(' / ');
 	const header = `Measured ${new Date().toISOString()} on ${os.cpus().length} x ${cpu}, ${fmt(os.totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}; load average at start ${START_LOAD}, at the end ${load} (1/5/15 min: other work on this machine inflates times).`;
+	const order = (f: Figure) => f.name.split(' ')[0].replace(/[.']/g, '');
+	figures.sort((a, b) => order(a).localeCompare(order(b)));
 	const rows = figures.map((f) => `| ${f.name} | ${f.value} | ${f.goal} | ${f.met === undefined ? 'n/a' : f.met ? 'met' : 'NOT met'} |`);
 	const table = ['| Figure | Measured | Goal | |', '|---|---|---|---|', ...rows].join('\n');
 	console.log(`\n${header}\n\n${table}\n`);
