@@ -1,10 +1,11 @@
 /**
  * The benchmarks' OpenAI-compatible server, run in its own process so its CPU is not counted:
- * deterministic chat completions after a fixed latency, and an optional rate limit (R requests a
+ * deterministic chat completions (and Responses API replies for n8n's built-in node, and replies to
+ * uploads) after a fixed latency, and an optional rate limit (R requests a
  * second, a sliding one-second window) answered with 429 and retry-after-ms beyond it.
  * Usage: node mockServer.js <latencyMs> <ratePerSecond|0> <lifetimeSeconds>; prints its base URL.
  */
-import type { FaultAction } from '../test/support/faultServer';
+import type { FaultAction, ReceivedRequest } from '../test/support/faultServer';
 import { ok, openAiError, startFaultServer } from '../test/support/faultServer';
 
 const [latencyMs = 0, ratePerSecond = 0, lifetimeSeconds = 600] = process.argv.slice(2).map(Number);
@@ -23,14 +24,55 @@ function rateLimited(now: number): number | undefined {
 	return Math.max(1, admitted[0] + 1000 - now);
 }
 
-function completion(body: Buffer): FaultAction {
-	let content = '';
+function promptOf(request: ReceivedRequest): string {
+	if (!String(request.headers['content-type'] ?? '').includes('json')) return '';
 	try {
-		const request = JSON.parse(body.toString() || '{}') as { messages?: Array<{ content?: unknown }>; input?: unknown };
-		content = String(request.messages?.at(-1)?.content ?? request.input ?? '');
+		const body = JSON.parse(request.body.toString() || '{}') as {
+			messages?: Array<{ content?: unknown }>;
+			input?: string | Array<{ content?: unknown }>;
+		};
+		const input = Array.isArray(body.input) ? body.input.at(-1)?.content : body.input;
+		const last = body.messages?.at(-1)?.content ?? input ?? '';
+		return typeof last === 'string' ? last : JSON.stringify(last);
 	} catch {
-		content = '';
+		return '';
 	}
+}
+
+/** A Responses API reply (n8n's built-in OpenAI node, text > Message a Model, posts to /responses). */
+function response(content: string): FaultAction {
+	return {
+		...(ok({
+			id: 'resp_bench',
+			object: 'response',
+			created_at: 1,
+			status: 'completed',
+			model: 'gpt-4.1-mini',
+			output: [
+				{
+					type: 'message',
+					id: 'msg_bench',
+					status: 'completed',
+					role: 'assistant',
+					content: [{ type: 'output_text', text: `echo: ${content}`, annotations: [] }],
+				},
+			],
+			usage: { input_tokens: 5, output_tokens: 3, total_tokens: 8 },
+		}) as object),
+		delayMs: latencyMs,
+	} as FaultAction;
+}
+
+/** Replies for the uploads of figure 4 (multipart bodies: the server only counts their bytes). */
+function upload(request: ReceivedRequest): FaultAction {
+	if (request.path.endsWith('/audio/transcriptions')) return { ...(ok({ text: `heard ${request.body.length} bytes` }) as object), delayMs: latencyMs } as FaultAction;
+	return {
+		...(ok({ id: 'file-bench', object: 'file', bytes: request.body.length, created_at: 1, filename: 'upload.bin', purpose: 'user_data', status: 'processed' }) as object),
+		delayMs: latencyMs,
+	} as FaultAction;
+}
+
+function completion(content: string): FaultAction {
 	return {
 		...(ok({
 			id: 'chatcmpl-bench',
@@ -52,7 +94,13 @@ void (async () => {
 			if (wait !== undefined) {
 				return openAiError(429, 'Rate limit reached for requests', { code: 'rate_limit_exceeded', type: 'requests' }, { 'retry-after-ms': String(wait) });
 			}
-			return completion(request.body);
+			if (request.path.endsWith('/audio/transcriptions') || request.path.endsWith('/files') || request.path.endsWith('/uploads')) {
+				const reply = upload(request);
+				request.body = Buffer.alloc(0); // the fault server keeps every request: let 100 MB bodies go
+				return reply;
+			}
+			if (request.path.endsWith('/responses')) return response(promptOf(request));
+			return completion(promptOf(request));
 		},
 		{ maxRequests: 1_000_000, lifetimeMs: lifetimeSeconds * 1000 },
 	);

@@ -2,9 +2,11 @@
  * One benchmark measurement in a fresh process, printed as JSON on the last line:
  *   node worker.js node <baseUrl> <items> <concurrency> [maxRetries]   our node in n8n-core's WorkflowExecute
  *   node worker.js sdk  <baseUrl> <items> <concurrency> [maxRetries]   the same calls with the openai SDK
+ * A last argument [repeats] measures that many runs in the process and reports the one with the least CPU.
  * CPU is process.cpuUsage() over the measured part only (loading code and warm-up excluded).
  */
-import { credentialsFor, loadPackage, runWorkflow, singleNodeWorkflow } from '../test/harness/n8n';
+import { PACKAGE_DIR, credentialsFor, loadPackage, runWorkflow, singleNodeWorkflow } from '../test/harness/n8n';
+import { chatParameters, packageHasChat } from './params';
 
 interface Measurement {
 	items: number;
@@ -15,7 +17,8 @@ interface Measurement {
 	peakRssMb: number;
 }
 
-const [mode, baseUrl, itemsArg, concurrencyArg, retriesArg = '2'] = process.argv.slice(2);
+const [mode, baseUrl, itemsArg, concurrencyArg, retriesArg = '2', repeatsArg = '1'] = process.argv.slice(2);
+const repeats = Math.max(1, Number(repeatsArg));
 const items = Number(itemsArg);
 const concurrency = Number(concurrencyArg);
 const maxRetries = Number(retriesArg);
@@ -30,13 +33,7 @@ async function measure(run: () => Promise<{ outputs: number; errors: number }>):
 }
 
 async function viaNode(count: number) {
-	const parameters = {
-		resource: 'chat',
-		operation: 'complete',
-		model: { __rl: true, mode: 'id', value: 'gpt-4.1-mini' },
-		messages: { values: [{ role: 'user', content: '=item {{ $json.n }}' }] },
-		requestOptions: { maxConcurrency: concurrency, maxRetries },
-	};
+	const parameters = chatParameters(packageHasChat(PACKAGE_DIR), { maxConcurrency: concurrency, maxRetries });
 	const inputs = Array.from({ length: count }, (_, n) => ({ json: { n } }));
 	const result = await runWorkflow(singleNodeWorkflow(parameters, inputs), credentialsFor(baseUrl));
 	const output = result.output('OpenAI');
@@ -68,7 +65,12 @@ void (async () => {
 	const run = mode === 'sdk' ? viaSdk : viaNode;
 	if (mode !== 'sdk') await loadPackage();
 	await run(Math.min(20, items)); // warm-up: JIT, sockets, module loading
-	const result = await measure(async () => await run(items));
+	// Best of N in one process: the machine may be shared, and the least disturbed run is the
+	// closest to what the code costs. Each run reports its own CPU and wall time.
+	const runs: Measurement[] = [];
+	for (let i = 0; i < repeats; i++) runs.push(await measure(async () => await run(items)));
+	const best = runs.reduce((a, b) => (b.cpuMs < a.cpuMs ? b : a));
+	const result = { ...best, wallMs: Math.min(...runs.map((r) => r.wallMs)), runs: runs.map((r) => [Math.round(r.cpuMs), Math.round(r.wallMs)]) };
 	process.stdout.write(`\n${JSON.stringify(result)}\n`);
 	process.exit(0);
 })();

@@ -4,7 +4,7 @@
  */
 import 'reflect-metadata';
 import { Container } from '@n8n/di';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
@@ -36,7 +36,15 @@ import { TEST_API_KEY, recordLeaks } from './secrets';
 
 export { TEST_API_KEY, TEST_ORGANIZATION, TEST_PROJECT } from './secrets';
 
-export const PACKAGE_DIR = path.resolve(__dirname, '..', '..');
+/** The package root: the nearest folder up with a package.json (test/harness under jest, .bench-build/test/harness for the benchmarks). */
+function packageDir(from: string): string {
+	for (let dir = from; ; dir = path.dirname(dir)) {
+		if (existsSync(path.join(dir, 'package.json'))) return dir;
+		if (path.dirname(dir) === dir) return path.resolve(__dirname, '..', '..');
+	}
+}
+
+export const PACKAGE_DIR = packageDir(__dirname);
 export const NODE_TYPE = 'n8n-nodes-openai-platform.openAiPlatform';
 export const CREDENTIAL_TYPE = 'openAiPlatformApi';
 
