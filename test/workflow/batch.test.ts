@@ -466,7 +466,7 @@ describe('batch.getResults', () => {
 	it('refuses a poll interval out of range before sending anything', async () => {
 		const parameters = { resource: 'batch', operation: 'getResults', batchId: rl('batch_abc'), options: { pollInterval: 0 } };
 		const result = await runWorkflow(singleNodeWorkflow(parameters), credentials);
-		expect(result.error?.message).toBe('Poll Interval (Seconds): must be between 1 and 3600 (got 0)');
+		expect(result.error?.message).toBe('Poll Interval (Seconds): must be between 1 and 3600, got 0');
 		expect(unmatched).toEqual([]);
 	});
 });

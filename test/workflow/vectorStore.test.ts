@@ -250,7 +250,7 @@ describe('vectorStore.search', () => {
 		[{ filters: '{"type": "or", "filters": [{"type": "eq", "key": "a"}]}' }, 'Filters: the filter.filters[0] needs a value: text, a number, true / false, or a list of texts or numbers'],
 		[{ filters: '{"type": "eq", "key": "a", "value": 1, "extra": true}' }, 'Filters: the filter has the unknown field "extra"'],
 		[{ maxNumResults: 51 }, 'Max Results: 51 is not a whole number from 1 to 50'],
-		[{ scoreThreshold: 1.5 }, 'Score Threshold: must be between 0 and 1 (got 1.5)'],
+		[{ scoreThreshold: 1.5 }, 'Score Threshold: must be between 0 and 1, got 1.5'],
 	])('refuses %j before sending anything', async (options, message) => {
 		await expectRefused(vs('search', { query: 'x', options }), message);
 	});

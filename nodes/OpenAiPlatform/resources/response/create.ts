@@ -3,7 +3,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { forOperation, modelField, simplifyField } from '../../shared/fields';
 import { metadataField } from '../../shared/metadata';
 import { messagesField } from '../../shared/responseInput';
-import { reasoningEffortField, temperatureField, topPField } from '../../shared/sampling';
+import { reasoningEffortField, serviceTierField, temperatureField, topPField } from '../../shared/sampling';
 import { createResponse, finishCreateReply } from './background';
 import { buildCreateBody } from './createBody';
 import { RESOURCE, includeOption } from './shared';
@@ -319,20 +319,8 @@ export const createFields: INodeProperties[] = forOperation(RESOURCE, 'create', 
 				default: '',
 				description: 'A stable ID of your end user (e.g. a hash of their email), up to 64 characters, to help OpenAI detect abuse',
 			},
-			{
-				displayName: 'Service Tier',
-				name: 'serviceTier',
-				type: 'options',
-				default: 'auto',
-				description: 'Processing tier: Flex is cheaper and slower, Priority faster',
-				options: [
-					{ name: 'Auto', value: 'auto' },
-					{ name: 'Default', value: 'default' },
-					{ name: 'Flex', value: 'flex' },
-					{ name: 'Priority', value: 'priority' },
-					{ name: 'Scale', value: 'scale' },
-				],
-			},
+			serviceTierField('Processing tier: Flex is cheaper and slower, Priority faster'),
+
 			{
 				displayName: 'Store',
 				name: 'store',
