@@ -189,15 +189,26 @@ export function paginateCursor({ pageSize = 100, dataProperty = 'data' }: Cursor
 	};
 }
 
-/** A raw request outside RoutingNode's flow (list searches, multi-step operations), with the same retries and errors. */
+/** The node's Settings > Request Options > Timeout (n8n's own option), when the user set one. */
+function nodeTimeoutOf(context: IExecuteSingleFunctions): number | undefined {
+	const timeout = Number(context.getNodeParameter('requestOptions.timeout', 0));
+	return Number.isFinite(timeout) && timeout > 0 ? timeout : undefined;
+}
+
+/**
+ * A raw request outside RoutingNode's flow (list searches, multi-step operations), with the same
+ * retries, errors and per-attempt timeout as the operation's own request.
+ */
 export async function openAiRequest<T = IDataObject>(
 	context: IExecuteSingleFunctions,
 	options: IHttpRequestOptions,
 ): Promise<T> {
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
+	const timeout = nodeTimeoutOf(context);
 	const request: IHttpRequestOptions = {
 		baseURL: String(credentials.baseUrl ?? ''),
 		json: true,
+		...(timeout ? { timeout } : {}),
 		...options,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
