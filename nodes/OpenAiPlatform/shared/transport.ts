@@ -10,7 +10,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { apiErrorFromException, apiErrorFromResponse, failureOf, toNodeError } from './errors';
+import { apiErrorFromException, apiErrorFromResponse, failureOf, malformedReplyError, toNodeError } from './errors';
 import { DEFAULT_MAX_CONCURRENCY, limiterFor } from './limiter';
 import type { RetryPolicy } from './retry';
 import { DEFAULT_RETRY_POLICY, backoffDelayMs, isRetryable, waitOrAbort } from './retry';
@@ -227,6 +227,13 @@ export async function openAiRequest<T = IDataObject>(
 				path: options.url,
 			});
 		}
+		const malformed = malformedReplyError(context.getNode(), reply, {
+			itemIndex: context.getItemIndex(),
+			secrets: await secretsOf(context),
+			textAllowed: request.encoding === 'text',
+			emptyAllowed: true,
+		});
+		if (malformed) throw malformed;
 		return reply;
 	});
 	return response.body as T;
