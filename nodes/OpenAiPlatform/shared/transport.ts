@@ -48,10 +48,38 @@ export async function secretsOf(context: IExecuteSingleFunctions): Promise<strin
 	}
 }
 
+const ownSignals = new WeakMap<object, AbortSignal | undefined>();
+
+/**
+ * The signal that says the execution was stopped. n8n 2.41 gives this node none through
+ * getExecutionCancelSignal(): a declarative node with `methods` (ours has list searches) runs in a
+ * context built without it. So, failing that, the node makes its own, aborted by the execution's
+ * end hook (onExecutionFinish), which n8n also runs the moment an execution is stopped.
+ */
+export function cancelSignalOf(context: IExecuteSingleFunctions): AbortSignal | undefined {
+	const given = context.getExecutionCancelSignal?.();
+	if (given) return given;
+	if (ownSignals.has(context)) return ownSignals.get(context);
+	let signal: AbortSignal | undefined;
+	if (typeof context.onExecutionFinish === 'function') {
+		const controller = new AbortController();
+		context.onExecutionFinish(() => controller.abort());
+		signal = controller.signal;
+	}
+	ownSignals.set(context, signal);
+	return signal;
+}
+
+/** The error for an item whose execution was stopped before it was done. */
+export function stoppedError(context: IExecuteSingleFunctions, what: string): NodeOperationError {
+	return new NodeOperationError(context.getNode(), `The execution was stopped ${what}`, { itemIndex: context.getItemIndex() });
+}
+
 /**
  * Runs one request, possibly several times: each attempt waits for a slot under the node's
  * concurrency bound, and a transient failure (408, 409, 429, 5xx, reset, timeout) is retried with
- * backoff after the slot is given back, so waiting items do not hold sockets.
+ * backoff after the slot is given back, so waiting items do not hold sockets. A stopped execution
+ * ends a wait at once and sends no further attempt.
  */
 export async function withRetries<T>(
 	context: IExecuteSingleFunctions,
@@ -59,11 +87,16 @@ export async function withRetries<T>(
 	policy: RetryPolicy = retryPolicyOf(context),
 ): Promise<T> {
 	const limiter = limiterFor(context, maxConcurrencyOf(context));
-	const signal = context.getExecutionCancelSignal();
+	const signal = cancelSignalOf(context);
 	const itemIndex = context.getItemIndex();
+	// A stopped execution sends nothing more, also from items still waiting for a slot.
+	const unlessStopped = async () => {
+		if (signal?.aborted) throw stoppedError(context, 'before the request was sent');
+		return await attempt();
+	};
 	for (let retry = 0; ; retry++) {
 		try {
-			return await limiter.run(attempt);
+			return await limiter.run(unlessStopped);
 		} catch (error) {
 			// A bug is not an API failure: it surfaces as what it is, unretried.
 			if (error instanceof TypeError || error instanceof ReferenceError) {
