@@ -120,10 +120,12 @@ export function apiErrorFromResponse(
 	options: { itemIndex?: number; secrets: readonly string[]; path?: string },
 ): NodeApiError {
 	const status = response.statusCode;
-	const details = errorDetailsOf(response.body);
-	const requestId = headerValue(response.headers as IDataObject, 'x-request-id');
 	const safe = (text: string | undefined) => (text === undefined ? undefined : redact(text, options.secrets));
-	const message = safe(details.message) ?? `The server answered with HTTP ${status}`;
+	// Every part a server sends back may echo a credential (some servers repeat the key they got).
+	const raw = errorDetailsOf(response.body);
+	const details: OpenAiErrorDetails = { message: safe(raw.message), type: safe(raw.type), code: safe(raw.code), param: safe(raw.param) };
+	const requestId = safe(headerValue(response.headers as IDataObject, 'x-request-id'));
+	const message = details.message ?? `The server answered with HTTP ${status}`;
 	const hint = hintFor(status, details, options.path);
 	const description = [
 		hint,
