@@ -6,6 +6,8 @@
  * description, run data, or anything logged. The server must have received them, else the test
  * would prove nothing.
  */
+import { Logger } from '@n8n/backend-common';
+import { Container } from '@n8n/di';
 import type { IDataObject } from 'n8n-workflow';
 
 import { TEST_API_KEY, TEST_ORGANIZATION, TEST_PROJECT, credentialsFor, runWorkflow, singleNodeWorkflow } from '../harness/n8n';
@@ -18,7 +20,10 @@ import { goodReplyFor } from './goodReplies';
 const fixtures = loadFixtures();
 const credentials = (url: string) => credentialsFor(url, { organizationId: TEST_ORGANIZATION, projectId: TEST_PROJECT });
 
-/** Everything logged while the runs go: the console (quietened) and what n8n's logger writes to stdout and stderr. */
+/**
+ * Everything logged while the runs go: n8n's logger (its calls, whatever transport it writes to),
+ * the console (quietened), and stdout and stderr.
+ */
 const logged: string[] = [];
 const spies: jest.SpyInstance[] = [];
 const streams = [process.stdout, process.stderr];
@@ -27,6 +32,10 @@ beforeAll(() => {
 	for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
 		spies.push(jest.spyOn(console, method).mockImplementation((...args: unknown[]) => void logged.push(args.map((arg) => (arg instanceof Error ? `${arg.message} ${arg.stack}` : typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' '))));
 	}
+	// n8n's logger is a winston stream: every entry it logs passes here, whatever transport prints it.
+	Container.get(Logger)
+		.getInternalLogger()
+		.on('data', (entry: unknown) => void logged.push(JSON.stringify(entry)));
 	streams.forEach((stream, index) => {
 		stream.write = ((chunk: unknown, ...rest: unknown[]) => {
 			logged.push(Buffer.isBuffer(chunk) ? chunk.toString('utf8') : String(chunk));
@@ -42,9 +51,11 @@ afterAll(() => {
 	const inLogs = SECRET_CANARIES.filter((secret) => logged.join('\n').includes(secret));
 	if (inLogs.length) figures.leaks.push(`logs: ${inLogs.length} secret(s)`);
 	console.log(
-		`secrets: ${figures.runs} runs (${fixtures.length} fixtures against an echoing server, plus API Call debug runs), ${figures.requests} requests (${figures.requestsWithKey} carried the key), ${figures.errors} errors, ${figures.redacted} with the echoed secret redacted, ${logged.length} log writes scanned, leaks found: ${figures.leaks.length}${figures.leaks.length ? `\n${figures.leaks.join('\n')}` : ''}`,
+		`secrets: ${figures.runs} runs (${fixtures.length} fixtures against an echoing server, plus API Call debug runs), ${figures.requests} requests (${figures.requestsWithKey} carried the key), ${figures.errors} errors, ${figures.redacted} with the echoed secret redacted, ${logged.length} log entries scanned (${logged.filter((line) => line.includes('[redacted]')).length} with the echo redacted), leaks found: ${figures.leaks.length}${figures.leaks.length ? `\n${figures.leaks.join('\n')}` : ''}`,
 	);
 	expect(figures.leaks).toEqual([]);
+	// The logs did see the echoed text (redacted): the scan was not of nothing.
+	expect(logged.some((line) => line.includes('[redacted]'))).toBe(true);
 });
 
 function scan(label: string, data: unknown): void {
