@@ -31,11 +31,12 @@ export interface FaultServer {
 /**
  * A scriptable HTTP server for failure tests: rate limits with retry-after, server errors,
  * connection resets, slow and malformed replies. It listens on 127.0.0.1 only, serves at most
- * `maxRequests`, and closes itself after `lifetimeMs` even if a test forgets to stop it.
+ * `maxRequests`, and closes itself after `lifetimeMs` even if a test forgets to stop it. `port`
+ * picks the port (a test may refuse connections on it first); by default any free one.
  */
 export async function startFaultServer(
 	plan: FaultPlan,
-	{ maxRequests = 20_000, lifetimeMs = 120_000 }: { maxRequests?: number; lifetimeMs?: number } = {},
+	{ maxRequests = 20_000, lifetimeMs = 120_000, port: wantedPort = 0 }: { maxRequests?: number; lifetimeMs?: number; port?: number } = {},
 ): Promise<FaultServer> {
 	const requests: ReceivedRequest[] = [];
 	let inFlight = 0;
@@ -86,7 +87,7 @@ export async function startFaultServer(
 			else act();
 		});
 	});
-	await new Promise<void>((resolve) => server.listen(0, LOOPBACK, resolve));
+	await new Promise<void>((resolve) => server.listen(wantedPort, LOOPBACK, resolve));
 	const lifetime = setTimeout(() => {
 		server.closeAllConnections();
 		server.close();

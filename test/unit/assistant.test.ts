@@ -99,7 +99,8 @@ describe('assistant helpers', () => {
 });
 
 describe('run polling and the execution cancel signal', () => {
-	// n8n 2.41 gives declarative nodes no cancel signal, so the workflow harness cannot send one: a fake context does.
+	// A context that has a cancel signal of its own (n8n 2.41 gives this node none, so in a real run the node makes one
+	// from the execution's end hook: test/fault/pollers.test.ts stops real executions).
 	function pollingContext(signal: AbortSignal) {
 		const urls: string[] = [];
 		const context = {

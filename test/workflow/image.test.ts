@@ -222,11 +222,11 @@ describe('image.generate', () => {
 		scope.done();
 	});
 
-	it('gives one item with the reply fields when the reply has no images', async () => {
+	it('gives one item with the reply fields and an empty data list when the reply has no images', async () => {
 		const { scope } = expectJson('/images/generations', { created: 9 });
 		const result = await run({ resource: 'image', operation: 'generate', model: model('gpt-image-1'), prompt: 'x' });
 		expect(result.error).toBeUndefined();
-		expect(result.output('OpenAI')).toEqual([{ json: { created: 9 }, pairedItem: { item: 0 } }]);
+		expect(result.output('OpenAI')).toEqual([{ json: { created: 9, data: [] }, pairedItem: { item: 0 } }]);
 		scope.done();
 	});
 

@@ -120,10 +120,12 @@ export function apiErrorFromResponse(
 	options: { itemIndex?: number; secrets: readonly string[]; path?: string },
 ): NodeApiError {
 	const status = response.statusCode;
-	const details = errorDetailsOf(response.body);
-	const requestId = headerValue(response.headers as IDataObject, 'x-request-id');
 	const safe = (text: string | undefined) => (text === undefined ? undefined : redact(text, options.secrets));
-	const message = safe(details.message) ?? `The server answered with HTTP ${status}`;
+	// Every part a server sends back may echo a credential (some servers repeat the key they got).
+	const raw = errorDetailsOf(response.body);
+	const details: OpenAiErrorDetails = { message: safe(raw.message), type: safe(raw.type), code: safe(raw.code), param: safe(raw.param) };
+	const requestId = safe(headerValue(response.headers as IDataObject, 'x-request-id'));
+	const message = details.message ?? `The server answered with HTTP ${status}`;
 	const hint = hintFor(status, details, options.path);
 	const description = [
 		hint,
@@ -155,6 +157,52 @@ export function apiErrorFromResponse(
 		shouldRetryHeader: shouldRetry === 'true' ? true : shouldRetry === 'false' ? false : undefined,
 	});
 	return error;
+}
+
+function isEmptyBody(body: unknown): boolean {
+	return body === undefined || body === null || body === '' || (Buffer.isBuffer(body) && body.length === 0);
+}
+
+/**
+ * The error for a 2xx reply that is not what an API sends, or undefined when it is fine. A body
+ * that is still a string was not JSON (n8n's request helper parses any JSON it gets); bytes
+ * (operations that ask for a file) and parsed objects are left to the operation.
+ * `textAllowed`: the request asked for text (API Call's text response format).
+ * `emptyAllowed`: an empty body is not an error (raw requests whose callers cope with none).
+ */
+export function malformedReplyError(
+	node: INode,
+	response: IN8nHttpFullResponse,
+	options: { itemIndex?: number; secrets: readonly string[]; textAllowed?: boolean; emptyAllowed?: boolean },
+): NodeApiError | undefined {
+	const { body } = response;
+	if (response.statusCode === 204 || Buffer.isBuffer(body) || body instanceof ArrayBuffer || (typeof body === 'object' && body !== null)) return undefined;
+	const contentType = (headerValue(response.headers as IDataObject, 'content-type') ?? '').toLowerCase();
+	const text = typeof body === 'string' ? body : '';
+	let problem: string | undefined;
+	if (isEmptyBody(body)) {
+		if (!options.emptyAllowed && !contentType.startsWith('text/')) problem = 'The server sent an empty reply';
+	} else if (contentType.includes('html')) {
+		problem = 'The server sent an HTML page instead of an API reply';
+	} else if (contentType.includes('json')) {
+		problem = 'The server sent malformed JSON (the reply may have been cut off)';
+	} else if (!options.textAllowed) {
+		problem = 'The server sent a reply that is not JSON';
+	}
+	if (!problem) return undefined;
+	const start = text.trim().slice(0, 120);
+	return new NodeApiError(
+		node,
+		{ status: response.statusCode, contentType },
+		{
+			message: problem,
+			description: redact(
+				`HTTP ${response.statusCode}, content type "${contentType || 'none'}"${start ? `, reply starts with: ${start}` : ''}. Check the credential's Base URL points at an OpenAI-compatible API.`,
+				options.secrets,
+			),
+			itemIndex: options.itemIndex,
+		},
+	);
 }
 
 const NETWORK_MESSAGES: Record<string, string> = {

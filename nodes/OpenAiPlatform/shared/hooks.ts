@@ -1,30 +1,19 @@
 import type {
-	IDataObject,
 	IExecuteSingleFunctions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
 	INodeProperties,
 	PostReceiveAction,
 } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
-import { apiErrorFromResponse } from './errors';
+import { apiErrorFromResponse, malformedReplyError } from './errors';
 import { secretsOf } from './transport';
-
-function headerOf(response: IN8nHttpFullResponse, name: string): string {
-	const value = (response.headers as IDataObject | undefined)?.[name];
-	return value === undefined || value === null ? '' : String(value);
-}
-
-function isEmptyBody(body: unknown): boolean {
-	return body === undefined || body === null || body === '' || (Buffer.isBuffer(body) && body.length === 0);
-}
 
 /**
  * Runs first after every reply (requests are sent with status errors ignored, so OpenAI's error
  * body and headers reach us intact): turns an error status into a NodeApiError with OpenAI's
- * details, and a reply that is not what an API sends (truncated JSON, an HTML page, nothing) into a
- * clear error instead of an item with undefined fields.
+ * details, and a reply that is not what an API sends (truncated JSON, an HTML page, plain text,
+ * nothing) into a clear error instead of an item with undefined fields.
  */
 export async function checkResponse(
 	this: IExecuteSingleFunctions,
@@ -39,30 +28,13 @@ export async function checkResponse(
 			path: `/${resource}`,
 		});
 	}
-	if (response.statusCode === 204 || Buffer.isBuffer(response.body) || typeof response.body === 'object') {
-		return items;
-	}
-	const contentType = headerOf(response, 'content-type').toLowerCase();
-	const problem = isEmptyBody(response.body)
-		? contentType.startsWith('text/')
-			? undefined
-			: 'The server sent an empty reply'
-		: contentType.includes('json')
-			? 'The server sent malformed JSON (the reply may have been cut off)'
-			: contentType.includes('html')
-				? 'The server sent an HTML page instead of an API reply'
-				: undefined;
-	if (problem) {
-		throw new NodeApiError(
-			this.getNode(),
-			{ status: response.statusCode, contentType },
-			{
-				message: problem,
-				description: `HTTP ${response.statusCode}, content type "${contentType || 'none'}". Check the credential's Base URL points at an OpenAI-compatible API.`,
-				itemIndex: this.getItemIndex(),
-			},
-		);
-	}
+	// API Call may ask for text; every other operation reads JSON, or bytes (sent as arraybuffer).
+	const problem = malformedReplyError(this.getNode(), response, {
+		itemIndex: this.getItemIndex(),
+		secrets: await secretsOf(this),
+		textAllowed: resource === 'apiCall',
+	});
+	if (problem) throw problem;
 	return items;
 }
 

@@ -10,7 +10,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { apiErrorFromException, apiErrorFromResponse, failureOf, toNodeError } from './errors';
+import { apiErrorFromException, apiErrorFromResponse, failureOf, malformedReplyError, toNodeError } from './errors';
 import { DEFAULT_MAX_CONCURRENCY, limiterFor } from './limiter';
 import type { RetryPolicy } from './retry';
 import { DEFAULT_RETRY_POLICY, backoffDelayMs, isRetryable, waitOrAbort } from './retry';
@@ -48,10 +48,38 @@ export async function secretsOf(context: IExecuteSingleFunctions): Promise<strin
 	}
 }
 
+const ownSignals = new WeakMap<object, AbortSignal | undefined>();
+
+/**
+ * The signal that says the execution was stopped. n8n 2.41 gives this node none through
+ * getExecutionCancelSignal(): a declarative node with `methods` (ours has list searches) runs in a
+ * context built without it. So, failing that, the node makes its own, aborted by the execution's
+ * end hook (onExecutionFinish), which n8n also runs the moment an execution is stopped.
+ */
+export function cancelSignalOf(context: IExecuteSingleFunctions): AbortSignal | undefined {
+	const given = context.getExecutionCancelSignal?.();
+	if (given) return given;
+	if (ownSignals.has(context)) return ownSignals.get(context);
+	let signal: AbortSignal | undefined;
+	if (typeof context.onExecutionFinish === 'function') {
+		const controller = new AbortController();
+		context.onExecutionFinish(() => controller.abort());
+		signal = controller.signal;
+	}
+	ownSignals.set(context, signal);
+	return signal;
+}
+
+/** The error for an item whose execution was stopped before it was done. */
+export function stoppedError(context: IExecuteSingleFunctions, what: string): NodeOperationError {
+	return new NodeOperationError(context.getNode(), `The execution was stopped ${what}`, { itemIndex: context.getItemIndex() });
+}
+
 /**
  * Runs one request, possibly several times: each attempt waits for a slot under the node's
  * concurrency bound, and a transient failure (408, 409, 429, 5xx, reset, timeout) is retried with
- * backoff after the slot is given back, so waiting items do not hold sockets.
+ * backoff after the slot is given back, so waiting items do not hold sockets. A stopped execution
+ * ends a wait at once and sends no further attempt.
  */
 export async function withRetries<T>(
 	context: IExecuteSingleFunctions,
@@ -59,11 +87,16 @@ export async function withRetries<T>(
 	policy: RetryPolicy = retryPolicyOf(context),
 ): Promise<T> {
 	const limiter = limiterFor(context, maxConcurrencyOf(context));
-	const signal = context.getExecutionCancelSignal();
+	const signal = cancelSignalOf(context);
 	const itemIndex = context.getItemIndex();
+	// A stopped execution sends nothing more, also from items still waiting for a slot.
+	const unlessStopped = async () => {
+		if (signal?.aborted) throw stoppedError(context, 'before the request was sent');
+		return await attempt();
+	};
 	for (let retry = 0; ; retry++) {
 		try {
-			return await limiter.run(attempt);
+			return await limiter.run(unlessStopped);
 		} catch (error) {
 			// A bug is not an API failure: it surfaces as what it is, unretried.
 			if (error instanceof TypeError || error instanceof ReferenceError) {
@@ -189,15 +222,26 @@ export function paginateCursor({ pageSize = 100, dataProperty = 'data' }: Cursor
 	};
 }
 
-/** A raw request outside RoutingNode's flow (list searches, multi-step operations), with the same retries and errors. */
+/** The node's Settings > Request Options > Timeout (n8n's own option), when the user set one. */
+function nodeTimeoutOf(context: IExecuteSingleFunctions): number | undefined {
+	const timeout = Number(context.getNodeParameter('requestOptions.timeout', 0));
+	return Number.isFinite(timeout) && timeout > 0 ? timeout : undefined;
+}
+
+/**
+ * A raw request outside RoutingNode's flow (list searches, multi-step operations), with the same
+ * retries, errors and per-attempt timeout as the operation's own request.
+ */
 export async function openAiRequest<T = IDataObject>(
 	context: IExecuteSingleFunctions,
 	options: IHttpRequestOptions,
 ): Promise<T> {
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
+	const timeout = nodeTimeoutOf(context);
 	const request: IHttpRequestOptions = {
 		baseURL: String(credentials.baseUrl ?? ''),
 		json: true,
+		...(timeout ? { timeout } : {}),
 		...options,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
@@ -216,6 +260,13 @@ export async function openAiRequest<T = IDataObject>(
 				path: options.url,
 			});
 		}
+		const malformed = malformedReplyError(context.getNode(), reply, {
+			itemIndex: context.getItemIndex(),
+			secrets: await secretsOf(context),
+			textAllowed: request.encoding === 'text',
+			emptyAllowed: true,
+		});
+		if (malformed) throw malformed;
 		return reply;
 	});
 	return response.body as T;

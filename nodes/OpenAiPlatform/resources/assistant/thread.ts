@@ -6,7 +6,7 @@ import type { Run, RunStatus } from 'openai/resources/beta/threads/runs/runs';
 import { toNodeError } from '../../shared/errors';
 import type { RetryPolicy } from '../../shared/retry';
 import { DEFAULT_RETRY_POLICY, backoffDelayMs, waitOrAbort } from '../../shared/retry';
-import { openAiRequest } from '../../shared/transport';
+import { cancelSignalOf, openAiRequest } from '../../shared/transport';
 import { fail } from '../../shared/validation';
 import { ASSISTANTS_BETA } from './shared';
 
@@ -35,7 +35,7 @@ export const SETTLED: ReadonlySet<string> = new Set<RunStatus>(['completed', 'in
 const FREED: ReadonlySet<string> = new Set<RunStatus>(['completed', 'incomplete', 'failed', 'cancelled', 'expired']);
 
 export function startTurn(context: IExecuteSingleFunctions, threadId: string, timeoutSeconds: number): Turn {
-	const signal = context.getExecutionCancelSignal?.() ?? undefined;
+	const signal = cancelSignalOf(context);
 	return { context, threadId, timeoutSeconds, deadline: Date.now() + timeoutSeconds * 1000, signal };
 }
 

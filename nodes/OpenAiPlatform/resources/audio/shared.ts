@@ -12,9 +12,11 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { BinaryFile, FormFieldValue } from '../../shared/binary';
 import { asMultipart, multipartForm, readBinaryFile, refuseRedirect } from '../../shared/binary';
+import { malformedReplyError } from '../../shared/errors';
 import { binaryPropertyField } from '../../shared/fields';
 import type { NumberRule } from '../../shared/generation';
 import { checkedNumber, numberField } from '../../shared/generation';
+import { secretsOf } from '../../shared/transport';
 import { checkedChoice, checkedText, fail } from '../../shared/validation';
 
 /** OpenAI's limit for audio uploads. */
@@ -204,6 +206,17 @@ function contentTypeOf(response: IN8nHttpFullResponse): string {
 	return String((response.headers as IDataObject | undefined)?.['content-type'] ?? '').toLowerCase();
 }
 
+/** A JSON transcription always has its text (empty for silence); one without any is not a transcription. */
+function withText(context: IExecuteSingleFunctions, reply: IDataObject): IDataObject {
+	if (typeof reply.text !== 'string') {
+		throw new NodeOperationError(context.getNode(), 'The server sent a reply without the transcribed text', {
+			itemIndex: context.getItemIndex(),
+			description: `The reply has ${Object.keys(reply).length ? `only: ${Object.keys(reply).slice(0, 10).join(', ')}` : 'no fields'}.`,
+		});
+	}
+	return reply;
+}
+
 /**
  * postReceive (the reply is read as bytes): JSON formats give the reply's fields (text, usage,
  * language, duration, segments, words); text, SRT and VTT give `{ text }`. A server that answers a
@@ -216,13 +229,18 @@ export async function transcriptionToJson(
 ): Promise<INodeExecutionData[]> {
 	const format = this.getNodeParameter('responseFormat', 'json') as string;
 	const body = response.body as unknown;
-	if (body && typeof body === 'object' && !Buffer.isBuffer(body) && !(body instanceof ArrayBuffer)) return [{ json: body as IDataObject }];
+	if (body && typeof body === 'object' && !Buffer.isBuffer(body) && !(body instanceof ArrayBuffer)) return [{ json: withText(this, body as IDataObject) }];
 	const text = Buffer.isBuffer(body) ? body.toString('utf8') : body instanceof ArrayBuffer ? Buffer.from(body).toString('utf8') : String(body ?? '');
 	const jsonFormat = format === 'json' || format === 'verbose_json';
-	if (jsonFormat || contentTypeOf(response).includes('json')) {
+	const contentType = contentTypeOf(response);
+	if (contentType.includes('html') || (jsonFormat && !text.trim())) {
+		const problem = malformedReplyError(this.getNode(), { ...response, body: text }, { itemIndex: this.getItemIndex(), secrets: await secretsOf(this) });
+		if (problem) throw problem;
+	}
+	if (jsonFormat || contentType.includes('json')) {
+		let parsed: unknown;
 		try {
-			const parsed: unknown = JSON.parse(text);
-			if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return [{ json: parsed as IDataObject }];
+			parsed = JSON.parse(text);
 		} catch {
 			if (jsonFormat) {
 				throw new NodeOperationError(this.getNode(), 'The server sent malformed JSON (the reply may have been cut off)', {
@@ -231,6 +249,7 @@ export async function transcriptionToJson(
 				});
 			}
 		}
+		if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return [{ json: withText(this, parsed as IDataObject) }];
 	}
 	return [{ json: { text } }];
 }

@@ -12,7 +12,7 @@ import { idOf } from '../../shared/ids';
 import { checkRange, fail, isPlainObject } from '../../shared/validation';
 import { waitOrAbort } from '../../shared/retry';
 import type { PaginationFunction } from '../../shared/transport';
-import { settle } from '../../shared/transport';
+import { cancelSignalOf, settle } from '../../shared/transport';
 import { FINISHED_STATUSES, batchIdField, downloadFileText, parseJsonl, retrieveBatch } from './shared';
 
 interface ResultOptions {
@@ -51,7 +51,7 @@ async function waitUntilFinished(
 	options: Required<ResultOptions>,
 ): Promise<IDataObject> {
 	const deadline = Date.now() + options.timeout * 1000;
-	const signal = context.getExecutionCancelSignal();
+	const signal = cancelSignalOf(context);
 	let batch = first;
 	while (!FINISHED_STATUSES.has(String(batch.status ?? ''))) {
 		const left = deadline - Date.now();

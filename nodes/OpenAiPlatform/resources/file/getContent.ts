@@ -12,6 +12,7 @@ import { binaryPropertyField, forOperation } from '../../shared/fields';
 import { idInPath, idOf } from '../../shared/ids';
 import type { PaginationFunction } from '../../shared/transport';
 import { openAiRequest, settle, withRetries } from '../../shared/transport';
+import { fail } from '../../shared/validation';
 import { fileLocator } from './shared';
 
 /**
@@ -75,6 +76,26 @@ async function keepDownload(
 	return [{ json: download as unknown as IDataObject }];
 }
 
+function byteLength(content: unknown): number {
+	if (Buffer.isBuffer(content) || content instanceof ArrayBuffer) return content.byteLength;
+	return typeof content === 'string' ? Buffer.byteLength(content) : 0;
+}
+
+/**
+ * What came back must be the file: not nothing when the file has bytes, and not an HTML page
+ * (a proxy's or portal's) in place of a file that is not HTML. Other content types are the file's own.
+ */
+function checkDownload(context: IExecuteSingleFunctions, details: IDataObject, fileName: string, content: unknown, contentType: string): void {
+	const size = byteLength(content);
+	const expected = Number(details.bytes);
+	if (size === 0 && Number.isFinite(expected) && expected > 0) {
+		fail(context, `The server sent no content for file ${String(details.id ?? fileName)}, which has ${expected} bytes`, 'Try again; if it persists, check the credential\'s Base URL.');
+	}
+	if (contentType.toLowerCase().includes('html') && !/\.html?$/i.test(fileName)) {
+		fail(context, `The server sent an HTML page instead of the content of "${fileName}"`, `Content type "${contentType}". Check the credential's Base URL points at an OpenAI-compatible API.`);
+	}
+}
+
 /**
  * Pagination hook: asks for the file's details first (its name, and a clear 404 before any
  * download), then downloads the content and stores it as n8n binary data under that name.
@@ -87,6 +108,7 @@ const downloadFile: PaginationFunction = async function (this, requestData) {
 		const [reply] = await withRetries(this, async () => await this.makeRoutingRequest(requestData));
 		const { content, contentType } = (reply?.json ?? {}) as unknown as Download;
 		const fileName = typeof details.filename === 'string' && details.filename.trim() ? details.filename.trim() : id;
+		checkDownload(this, details, fileName, content, contentType);
 		const property = String(this.getNodeParameter('outputBinaryPropertyName', 'data')).trim() || 'data';
 		const response: IN8nHttpFullResponse = { body: content, headers: {}, statusCode: 200 };
 		const binary = await binaryFromResponse(this, response, fileName, mimeTypeFor(fileName, contentType));

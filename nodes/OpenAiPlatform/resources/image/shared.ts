@@ -468,7 +468,7 @@ function imageTypeOf(data: Buffer, declared: string | undefined): { mimeType: st
  * postReceive: one item per image. A base64 image becomes a file in the chosen binary property
  * (never left in the JSON); a URL stays in the JSON. The reply's other fields (created, size,
  * quality, usage, ...) and each image's revised_prompt are kept in every item's JSON. A reply
- * without images gives one item with those fields.
+ * without images gives one item with those fields and `data: []`.
  */
 export async function imagesToItems(
 	this: IExecuteSingleFunctions,
@@ -478,7 +478,8 @@ export async function imagesToItems(
 	const body = (response.body && typeof response.body === 'object' && !Buffer.isBuffer(response.body) ? response.body : {}) as IDataObject;
 	const { data, ...reply } = body;
 	const images = Array.isArray(data) ? (data as IDataObject[]).filter((image) => image && typeof image === 'object') : [];
-	if (!images.length) return [{ json: reply }];
+	// Said outright: a reply without images gives one item with an empty list, not a bare item.
+	if (!images.length) return [{ json: { ...reply, data: [] } }];
 	const options = imageOptionsOf(this);
 	const property = String(options.binaryPropertyOutput || 'data');
 	const declared = (reply.output_format as string | undefined) ?? options.outputFormat;

@@ -7,7 +7,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { waitOrAbort } from '../../shared/retry';
 import type { PaginationFunction } from '../../shared/transport';
-import { openAiRequest, sendRequest, settle } from '../../shared/transport';
+import { cancelSignalOf, openAiRequest, sendRequest, settle } from '../../shared/transport';
 import { fail } from '../../shared/validation';
 import { createOptionsOf } from './createBody';
 import { isPending, simplifyResponse } from './shared';
@@ -50,7 +50,7 @@ async function waitForResponse(context: IExecuteSingleFunctions, first: IDataObj
 	const options = createOptionsOf(context);
 	const timeoutSeconds = options.backgroundTimeout ?? DEFAULT_TIMEOUT_SECONDS;
 	const path = `/responses/${encodeURIComponent(id)}`;
-	const signal = context.getExecutionCancelSignal();
+	const signal = cancelSignalOf(context);
 	const deadline = Date.now() + timeoutSeconds * 1000;
 	let status = first.status;
 	for (let delay = FIRST_POLL_MS; ; delay = Math.min(Math.round(delay * 1.5), MAX_POLL_MS)) {
