@@ -329,12 +329,29 @@ export async function startServer(command, args, { readyLine, probe, lifetimeSec
 	throw new Error(`${name} did not become ready in ${readyTimeoutMs / 1000}s:\n${output.slice(-3000)}`);
 }
 
-/** steady, the OpenAPI mock: schema-valid (random) replies, rejects requests that break the spec. */
+/**
+ * steady, the OpenAPI mock: schema-valid (random) replies, rejects requests that break the spec.
+ * Multipart arrays and objects are read the way OpenAI's SDKs send them
+ * (`timestamp_granularities[]=word`, `expires_after[anchor]=created_at`), as in the contract tests.
+ */
 export async function startSteady(port) {
 	const bin = join(ROOT, 'node_modules', '.bin', 'steady');
 	if (!existsSync(bin)) throw new Error('steady is missing: run `npm install` (devDependency @stdy/cli)');
 	if (!existsSync(SPEC)) throw new Error(`OpenAPI spec not found at ${SPEC} (set OPENAI_SPEC)`);
-	const server = await startServer(bin, ['--host', '127.0.0.1', '-p', String(port), '--log-level', 'details', '--no-color', SPEC], {
+	const server = await startServer(bin, [
+			'--host',
+			'127.0.0.1',
+			'-p',
+			String(port),
+			'--log-level',
+			'details',
+			'--no-color',
+			'--validator-form-array-format',
+			'brackets',
+			'--validator-form-object-format',
+			'brackets',
+			SPEC,
+		], {
 		readyLine: /Ready to accept requests/,
 		name: 'steady',
 		lifetimeSeconds: 1800,
