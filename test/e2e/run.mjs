@@ -59,7 +59,8 @@ function skip(name, why) {
 function record(name, ok, detail = '', ms) {
 	results.push({ name, ok, detail });
 	const time = ms === undefined ? '' : ` (${(ms / 1000).toFixed(1)}s)`;
-	console.log(`${ok ? '  ✓' : '  ✗'} ${name}${time}${ok || !detail ? '' : `\n      ${detail.split('\n').join('\n      ')}`}`);
+	// Failures print why; passing steps print what they saw (model lists, options, screenshot paths).
+	console.log(`${ok ? '  ✓' : '  ✗'} ${name}${time}${!detail ? '' : `\n      ${detail.split('\n').join('\n      ')}`}`);
 }
 async function step(name, fn) {
 	const start = Date.now();
