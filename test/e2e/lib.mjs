@@ -149,6 +149,9 @@ export function n8nEnv(userFolder, extra = {}) {
 		N8N_PYTHON_ENABLED: 'false',
 		N8N_RUNNERS_ENABLED: 'false', // n8n 1.x name; 2.x runs JS task runners internally anyway
 		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+		// No calls to api.n8n.io: the vetted community-node list and the MCP server registry.
+		N8N_VERIFIED_PACKAGES_ENABLED: 'false',
+		N8N_DISABLED_MODULES: 'mcp-registry',
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 		N8N_SECURE_COOKIE: 'false',
 		N8N_HOST: '127.0.0.1',

@@ -230,6 +230,7 @@ async function main() {
 		const imported = await step('import credential and workflows (n8n import:credentials, import:workflow)', async () => {
 			const r = await importAll(n8n, userFolder, credential, prepared);
 			importOutput = r.stdout + r.stderr;
+			writeFileSync(join(ROOT, 'test-results', 'e2e', 'n8n-import.log'), importOutput);
 		});
 		if (imported) {
 			await step('n8n loads the package without warnings', () => {
@@ -323,6 +324,7 @@ async function main() {
 					}
 				} finally {
 					await server.stop();
+					writeFileSync(join(ROOT, 'test-results', 'e2e', 'n8n-start.log'), server.output());
 				}
 			}
 		}
@@ -341,7 +343,7 @@ async function main() {
 	const shots = screenshotsSince(started);
 	console.log(`\ne2e with n8n ${n8n.version} finished in ${elapsed(started)}`);
 	console.log(
-		`summary: n8n ${n8n.version}, ${workflowsRun} workflow runs (${prepared.length} against steady, ${mockPrepared.length} against the mock), ` +
+		`summary: n8n ${n8n.version}, ${workflowsRun} workflow run${workflowsRun === 1 ? '' : 's'} (${prepared.length} against steady, ${mockPrepared.length} against the mock), ` +
 			`${results.length - failed.length}/${results.length} checks passed, ${shots.length} screenshots${shots.length ? ` (${shots.map((f) => `test-results/${f}`).join(', ')})` : ''}, ${elapsed(started)}`,
 	);
 	if (failed.length) {
