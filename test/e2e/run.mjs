@@ -10,8 +10,12 @@
 //  4. Starts `n8n start`: checks the node and credential types are served and
 //     the credential test passes through n8n's REST API; then drives the
 //     editor in Debian's Chromium (test/e2e/editor.mjs).
+//  Between 3 and 4, the examples and the image and audio workflows also run
+//  against the deterministic mock (scripts/mock-openai.mjs, test/e2e/checks.mjs
+//  `mockChecks`): real image and audio bytes, exact results.
 //
-// Prints "N passed, M failed" and exits non-zero when anything failed.
+// Prints a summary line (workflow runs, checks passed, screenshots, duration),
+// then "N passed, M failed", and exits non-zero when anything failed.
 //
 // Options: --only a,b (workflow names)  --no-editor  --no-server  --keep (keep the user folder)
 // Env: E2E_SKIP_BUILD=1 (use dist/ as is), N8N_VERSION, N8N_E2E_CACHE, OPENAI_SPEC, E2E_SKIP_EDITOR=1
@@ -113,11 +117,11 @@ function requestsIn(log) {
 /**
  * Checks one execution: status, every node's error, our nodes' outputs.
  * `steadyLog` (steady's output during the run) adds the spec-validity check;
- * `table` is the checks for this phase, `label` prefixes the result names.
+ * `table` is the checks for this phase, `phase` prefixes the result names.
  */
-function checkRun(prepared, exec, { steadyLog, table = checks, label = '' } = {}) {
+function checkRun(prepared, exec, { steadyLog, table = checks, phase = '' } = {}) {
 	const { name, workflow } = prepared;
-	const prefix = `${label}${name} ›`;
+	const prefix = `${phase}${name} ›`;
 	const run = exec.run;
 	if (!run) {
 		record(`${prefix} execute`, false, `no JSON output (exit ${exec.code})\n${(exec.stdout + exec.stderr).slice(-2000)}`);
@@ -264,7 +268,7 @@ async function main() {
 					for (const p of mockPrepared) {
 						const exec = await executeWorkflow(n8n, userFolder, p.id, { timeoutMs: 180_000, env: { N8N_DEFAULT_BINARY_DATA_MODE: 'default' } });
 						workflowsRun++;
-						checkRun(p, exec, { table: mockChecks, label: 'mock: ' });
+						checkRun(p, exec, { table: mockChecks, phase: 'mock: ' });
 						writeFileSync(join(ROOT, 'test-results', 'e2e', `mock-${p.name}.json`), JSON.stringify(exec.run ?? { stdout: exec.stdout, stderr: exec.stderr }, null, 1));
 					}
 				}
