@@ -19,6 +19,8 @@ let proxy: RecordingProxy;
 const allowlist = loadAllowlist();
 const fixtures = loadFixtures();
 const summary = { fixtures: 0, runs: 0, requests: 0, invalid: 0, allowlisted: 0, nodeErrors: 0 };
+/** fixture -> distinct node error messages from random replies, printed so each one can be judged. */
+const nodeErrors = new Map<string, Set<string>>();
 
 beforeAll(async () => {
 	// Multipart objects as OpenAI's SDKs send them (expires_after[anchor]=...); steady reads the flag only space-separated.
@@ -30,7 +32,8 @@ afterAll(async () => {
 	await proxy?.stop();
 	await steady?.stop();
 	console.log(
-		`contract: ${summary.fixtures} fixtures, ${summary.runs} runs, ${summary.requests} requests, ${summary.invalid} invalid, ${summary.allowlisted} allowlisted diagnostics, ${summary.nodeErrors} clear node errors from random replies`,
+		`contract: ${summary.fixtures} fixtures, ${summary.runs} runs, ${summary.requests} requests, ${summary.invalid} invalid, ${summary.allowlisted} allowlisted diagnostics, ${summary.nodeErrors} clear node errors from random replies` +
+			[...nodeErrors].map(([file, messages]) => `\n  ${file}: ${[...messages].join(' | ')}`).join(''),
 	);
 });
 
@@ -91,6 +94,8 @@ describe('contract (steady + OpenAI spec)', () => {
 					expect(text).not.toMatch(PROGRAMMING_ERROR);
 					expect(text).not.toContain(TEST_API_KEY);
 					summary.nodeErrors++;
+					if (!nodeErrors.has(fixture.file)) nodeErrors.set(fixture.file, new Set());
+					nodeErrors.get(fixture.file)?.add(error.message);
 				} else {
 					assertItemsWellFormed(result.output('OpenAI'));
 				}

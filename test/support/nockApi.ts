@@ -45,11 +45,27 @@ export function recordAndReply(into: Captured, reply: unknown | ((call: number) 
 	};
 }
 
-/** Shared lifecycle: no real network, interceptors cleared after each test. */
-export function useNock(): void {
-	beforeAll(() => nock.disableNetConnect());
+/**
+ * Shared lifecycle: no real network, interceptors cleared after each test. Returns the requests
+ * no interceptor matched in the current test ("METHOD path"), so a test can assert none was sent.
+ * (test/support/nockReset.ts un-patches http after every file.)
+ */
+export function useNock(): string[] {
+	const unmatched: string[] = [];
+	const record = (req: { method?: string; path?: string }) => unmatched.push(`${req.method} ${req.path}`);
+	beforeAll(() => {
+		nock.disableNetConnect();
+		nock.emitter.on('no match', record);
+	});
+	beforeEach(() => {
+		unmatched.length = 0;
+	});
 	afterEach(() => nock.cleanAll());
-	afterAll(() => nock.enableNetConnect());
+	afterAll(() => {
+		nock.emitter.removeListener('no match', record);
+		nock.enableNetConnect();
+	});
+	return unmatched;
 }
 
 /** The bytes of an output binary, read back from n8n's binary store. */

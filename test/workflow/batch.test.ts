@@ -3,24 +3,11 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import type { WorkflowJson } from '../harness/n8n';
 import { CREDENTIAL_TYPE, NODE_TYPE, credentialsFor, runWorkflow, singleNodeWorkflow, stepFunctions } from '../harness/n8n';
+import { useNock } from '../support/nockApi';
 
 const BASE = 'https://api.openai.com';
 const credentials = credentialsFor('https://api.openai.com/v1');
-const unmatched: string[] = [];
-
-beforeAll(() => {
-	nock.disableNetConnect();
-	nock.emitter.on('no match', (req: { method?: string; path?: string }) => unmatched.push(`${req.method} ${req.path}`));
-});
-beforeEach(() => {
-	unmatched.length = 0;
-});
-afterEach(() => nock.cleanAll());
-afterAll(() => {
-	nock.enableNetConnect();
-	// Un-patch http, so a later suite in this Jest worker (the contract runner) gets the real one.
-	nock.restore();
-});
+const unmatched = useNock();
 
 const rl = (value: string) => ({ __rl: true, mode: 'id', value });
 
@@ -466,7 +453,7 @@ describe('batch.getResults', () => {
 	it('refuses a poll interval out of range before sending anything', async () => {
 		const parameters = { resource: 'batch', operation: 'getResults', batchId: rl('batch_abc'), options: { pollInterval: 0 } };
 		const result = await runWorkflow(singleNodeWorkflow(parameters), credentials);
-		expect(result.error?.message).toBe('Poll Interval (Seconds): must be between 1 and 3600 (got 0)');
+		expect(result.error?.message).toBe('Poll Interval (Seconds): must be between 1 and 3600, got 0');
 		expect(unmatched).toEqual([]);
 	});
 });

@@ -248,7 +248,7 @@ describe('chat.complete', () => {
 		['a top p below 0', { options: { topP: -0.1 } }, 'Top P: must be between 0 and 1, got -0.1'],
 		['a penalty above 2', { options: { presencePenalty: 2.5 } }, 'Presence Penalty: must be between -2 and 2, got 2.5'],
 		['n of 0', { options: { n: 0 } }, 'Number of Completions: must be between 1 and 128, got 0'],
-		['fractional max tokens', { options: { maxTokens: 1.5 } }, 'Maximum Number of Tokens: must be a whole number'],
+		['fractional max tokens', { options: { maxTokens: 1.5 } }, 'Maximum Number of Tokens: must be a whole number, got 1.5'],
 		['five stop sequences', { options: { stop: ['a', 'b', 'c', 'd', 'e'] } }, 'Stop Sequences: at most 4 are allowed (got 5)'],
 		['a logit bias token that is no ID', { options: { logitBias: { bias: [{ id: 'hello', probability: 1 }] } } }, 'Token Probability (Logit Bias): "hello" is not a token ID (a whole number from the model\'s tokenizer)'],
 		['a logit bias over 100', { options: { logitBias: { bias: [{ id: '12', probability: 101 }] } } }, 'Token Probability (Logit Bias): the probability of token 12 must be a whole number between -100 and 100 (got 101)'],

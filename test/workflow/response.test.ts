@@ -310,9 +310,9 @@ describe('response.create', () => {
 	describe('refuses bad input before sending', () => {
 		it.each([
 			['an empty input', { input: '  ' }, 'Input: is empty'],
-			['a temperature over 2', { options: { temperature: 3 } }, 'Temperature: must be between 0 and 2 (got 3)'],
-			['a top p over 1', { options: { topP: 1.5 } }, 'Top P: must be between 0 and 1 (got 1.5)'],
-			['too few max output tokens', { options: { maxOutputTokens: 5 } }, 'Max Output Tokens: must be a whole number at least 16 (got 5)'],
+			['a temperature over 2', { options: { temperature: 3 } }, 'Temperature: must be between 0 and 2, got 3'],
+			['a top p over 1', { options: { topP: 1.5 } }, 'Top P: must be between 0 and 1, got 1.5'],
+			['too few max output tokens', { options: { maxOutputTokens: 5 } }, 'Max Output Tokens: must be at least 16, got 5'],
 			['a bad function name', { functions: { function: [{ name: 'get weather' }] } }, 'Functions: "get weather" (function 1) is not a valid name'],
 			['a duplicate function', { functions: { function: [{ name: 'f' }, { name: 'f' }] } }, 'Functions: "f" is defined twice'],
 			['function parameters that are not JSON', { functions: { function: [{ name: 'f', parameters: '{nope' }] } }, 'Functions: parameters of "f": not valid JSON'],
@@ -320,7 +320,7 @@ describe('response.create', () => {
 			['a schema that is not JSON', { outputFormat: 'json_schema', schemaName: 'x', schema: '{' }, 'Schema: not valid JSON'],
 			['a bad schema name', { outputFormat: 'json_schema', schemaName: 'my schema', schema: '{}' }, 'Schema Name: "my schema" is not a valid name'],
 			['file search without vector stores', { builtInTools: { fileSearch: { vectorStoreIds: ' ' } } }, 'Built-in Tools: File Search needs at least one vector store ID'],
-			['file search max results over 50', { builtInTools: { fileSearch: { vectorStoreIds: 'vs_1', maxResults: 80 } } }, 'Built-in Tools: Max Results: must be a whole number between 1 and 50 (got 80)'],
+			['file search max results over 50', { builtInTools: { fileSearch: { vectorStoreIds: 'vs_1', maxResults: 80 } } }, 'Built-in Tools: Max Results: must be between 1 and 50, got 80'],
 			['both previous response and conversation', { options: { previousResponseId: 'resp_0', conversationId: 'conv_1' } }, 'Conversation ID: cannot be combined with Previous Response ID; use one of them'],
 			['background without store', { options: { background: true, store: false } }, 'Background: needs Store on (a background response is stored until it finishes)'],
 			['required tool choice without tools', { options: { toolChoice: 'required' } }, 'Tool Choice: "Required" needs at least one tool'],

@@ -2,24 +2,11 @@ import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 
 import { credentialsFor, runWorkflow, singleNodeWorkflow } from '../harness/n8n';
+import { useNock } from '../support/nockApi';
 
 const BASE = 'https://api.openai.com';
 const credentials = credentialsFor('https://api.openai.com/v1');
-const unmatched: string[] = [];
-
-beforeAll(() => {
-	nock.disableNetConnect();
-	nock.emitter.on('no match', (req: { method?: string; path?: string }) => unmatched.push(`${req.method} ${req.path}`));
-});
-beforeEach(() => {
-	unmatched.length = 0;
-});
-afterEach(() => nock.cleanAll());
-afterAll(() => {
-	nock.enableNetConnect();
-	// Un-patch http, so a later suite in this Jest worker (the contract runner) gets the real one.
-	nock.restore();
-});
+const unmatched = useNock();
 
 const rl = (value: string) => ({ __rl: true, mode: 'id', value });
 const store = (extra: IDataObject = {}): IDataObject => ({
@@ -250,7 +237,7 @@ describe('vectorStore.search', () => {
 		[{ filters: '{"type": "or", "filters": [{"type": "eq", "key": "a"}]}' }, 'Filters: the filter.filters[0] needs a value: text, a number, true / false, or a list of texts or numbers'],
 		[{ filters: '{"type": "eq", "key": "a", "value": 1, "extra": true}' }, 'Filters: the filter has the unknown field "extra"'],
 		[{ maxNumResults: 51 }, 'Max Results: 51 is not a whole number from 1 to 50'],
-		[{ scoreThreshold: 1.5 }, 'Score Threshold: must be between 0 and 1 (got 1.5)'],
+		[{ scoreThreshold: 1.5 }, 'Score Threshold: must be between 0 and 1, got 1.5'],
 	])('refuses %j before sending anything', async (options, message) => {
 		await expectRefused(vs('search', { query: 'x', options }), message);
 	});

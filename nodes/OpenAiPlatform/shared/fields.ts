@@ -180,6 +180,22 @@ export function simplifyField(description = 'Whether to return a simplified vers
 }
 
 /** "Return All" and "Limit" for a list that `paginateCursor` walks. */
+/** Sort order of a list by creation time, sent as the `order` query parameter. */
+export function orderField(description = 'Sort by creation time'): INodeProperties {
+	return {
+		displayName: 'Order',
+		name: 'order',
+		type: 'options',
+		default: 'desc',
+		description,
+		options: [
+			{ name: 'Newest First', value: 'desc' },
+			{ name: 'Oldest First', value: 'asc' },
+		],
+		routing: { send: { type: 'query', property: 'order' } },
+	};
+}
+
 export function returnAllOrLimitFields(maxLimit?: number): INodeProperties[] {
 	return [
 		{

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, INodePro
 import { NodeOperationError } from 'n8n-workflow';
 
 import { metadataField, metadataFrom } from './metadata';
-import { fail, isPlainObject } from './validation';
+import { reasoningEffortField, serviceTierField } from './sampling';
+import { checkRange, fail, isPlainObject } from './validation';
 
 /**
  * The text-generation options chat completions and legacy completions share (and responses may):
@@ -184,22 +185,9 @@ const OTHER_FIELDS: Partial<Record<GenerationOptionName, INodeProperties>> = {
 			},
 		],
 	},
-	reasoningEffort: {
-		displayName: 'Reasoning Effort',
-		name: 'reasoningEffort',
-		type: 'options',
-		default: 'medium',
-		description: 'For reasoning models: how much they think before answering. Lower is faster and cheaper. Not every model supports every level.',
-		options: [
-			{ name: 'Extra High', value: 'xhigh' },
-			{ name: 'High', value: 'high' },
-			{ name: 'Low', value: 'low' },
-			{ name: 'Max', value: 'max' },
-			{ name: 'Medium', value: 'medium' },
-			{ name: 'Minimal', value: 'minimal' },
-			{ name: 'None', value: 'none' },
-		],
-	},
+	reasoningEffort: reasoningEffortField(
+		'For reasoning models: how much they think before answering. Lower is faster and cheaper. Not every model supports every level.',
+	),
 	sanitizeText: {
 		displayName: 'Sanitize Text',
 		name: 'sanitizeText',
@@ -207,19 +195,7 @@ const OTHER_FIELDS: Partial<Record<GenerationOptionName, INodeProperties>> = {
 		default: false,
 		description: 'Whether to strip control characters and collapse whitespace (including line breaks) in the generated text',
 	},
-	serviceTier: {
-		displayName: 'Service Tier',
-		name: 'serviceTier',
-		type: 'options',
-		default: 'auto',
-		description: 'Processing tier: Flex is cheaper and slower, Priority faster at a higher price',
-		options: [
-			{ name: 'Auto', value: 'auto' },
-			{ name: 'Default', value: 'default' },
-			{ name: 'Flex', value: 'flex' },
-			{ name: 'Priority', value: 'priority' },
-		],
-	},
+	serviceTier: serviceTierField(),
 	stop: {
 		displayName: 'Stop Sequences',
 		name: 'stop',
@@ -295,20 +271,10 @@ export function optionsCollection(
 	};
 }
 
+/** A number option, checked against its rule; a blank value is refused like any other non-number. */
 export function checkedNumber(context: IExecuteSingleFunctions, rule: NumberRule, raw: unknown): number {
-	const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
-	if (typeof value !== 'number' || !Number.isFinite(value)) fail(context, `${rule.displayName}: "${String(raw)}" is not a number`);
-	if (rule.integer && !Number.isInteger(value)) fail(context, `${rule.displayName}: must be a whole number`);
-	const outOfRange = (rule.min !== undefined && value < rule.min) || (rule.max !== undefined && value > rule.max);
-	if (outOfRange) {
-		const range =
-			rule.min !== undefined && rule.max !== undefined
-				? `between ${rule.min} and ${rule.max}`
-				: rule.min !== undefined
-					? `at least ${rule.min}`
-					: `at most ${rule.max}`;
-		fail(context, `${rule.displayName}: must be ${range}, got ${value}`);
-	}
+	const value = checkRange(context, rule.displayName, raw, rule.min, rule.max, rule.integer);
+	if (value === undefined) fail(context, `${rule.displayName}: "${String(raw ?? '')}" is not a number`);
 	return value;
 }
 

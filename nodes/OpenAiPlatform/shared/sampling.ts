@@ -21,6 +21,24 @@ export function reasoningEffortField(description = 'For reasoning models (o-seri
 	return { displayName: 'Reasoning Effort', name: 'reasoningEffort', type: 'options', default: 'medium', description, options: EFFORTS };
 }
 
+/** Processing tier, as chat completions and responses both take it. */
+export function serviceTierField(description = 'Processing tier: Flex is cheaper and slower, Priority faster at a higher price'): INodeProperties {
+	return {
+		displayName: 'Service Tier',
+		name: 'serviceTier',
+		type: 'options',
+		default: 'auto',
+		description,
+		options: [
+			{ name: 'Auto', value: 'auto' },
+			{ name: 'Default', value: 'default' },
+			{ name: 'Flex', value: 'flex' },
+			{ name: 'Priority', value: 'priority' },
+			{ name: 'Scale', value: 'scale' },
+		],
+	};
+}
+
 export function temperatureField(description = 'Sampling temperature between 0 and 2: higher is more random, lower more focused'): INodeProperties {
 	return {
 		displayName: 'Temperature',

@@ -47,20 +47,25 @@ export function checkLength(context: IExecuteSingleFunctions, field: string, val
 	if (value !== undefined && value.length > max) fail(context, `${field}: at most ${max} characters are allowed, got ${value.length}`);
 }
 
-/** Checks a number against the range its field declares (expressions bypass the field's own limits). */
+/**
+ * Checks a number against the range its field declares (expressions bypass the field's own
+ * limits); `undefined` when the field is empty. A numeric string from an expression is accepted.
+ */
 export function checkRange(
 	context: IExecuteSingleFunctions,
 	field: string,
 	value: unknown,
-	min: number,
+	min = -Infinity,
 	max = Infinity,
 	integer = false,
 ): number | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	const number = Number(value);
-	if (!Number.isFinite(number) || number < min || number > max || (integer && !Number.isInteger(number))) {
-		const range = max === Infinity ? `at least ${min}` : `between ${min} and ${max}`;
-		fail(context, `${field}: must be ${integer ? 'a whole number ' : ''}${range} (got ${String(value)})`);
+	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return undefined;
+	const number = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : NaN;
+	if (!Number.isFinite(number)) fail(context, `${field}: "${String(value)}" is not a number`);
+	if (integer && !Number.isInteger(number)) fail(context, `${field}: must be a whole number, got ${number}`);
+	if (number < min || number > max) {
+		const range = min > -Infinity && max < Infinity ? `between ${min} and ${max}` : min > -Infinity ? `at least ${min}` : `at most ${max}`;
+		fail(context, `${field}: must be ${range}, got ${number}`);
 	}
 	return number;
 }

@@ -11,7 +11,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { binaryFromResponse, readBinaryFile, withoutContentType } from '../../shared/binary';
 import { REDACTED } from '../../shared/errors';
-import { binaryPropertyField, forOperation, nameValueCollection } from '../../shared/fields';
+import { binaryPropertyField, collectionField, forOperation, nameValueCollection } from '../../shared/fields';
 import { DEFAULT_RETRY_POLICY } from '../../shared/retry';
 import type { RetryPolicy } from '../../shared/retry';
 import type { RoutingRequest } from '../../shared/transport';
@@ -301,72 +301,65 @@ export const requestFields: INodeProperties[] = forOperation('apiCall', 'request
 		hint: 'The name of the output binary field to put the file in',
 		displayOptions: { show: { responseFormat: ['binary'] } },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Debug Output',
-				name: 'debug',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to add the request as sent to the output (the API key is redacted)',
-			},
-			{
-				displayName: 'Exponential Backoff',
-				name: 'exponentialBackoff',
-				type: 'boolean',
-				default: true,
-				description: 'Whether to double the delay after each retry',
-			},
-			{
-				displayName: 'Include Response Headers and Status',
-				name: 'fullResponse',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to return the status code and headers with the body',
-			},
-			{
-				displayName: 'Max Retries',
-				name: 'maxRetries',
-				type: 'number',
-				typeOptions: { minValue: 0, maxValue: 10 },
-				default: 2,
-				description: 'How often to retry a failed request',
-			},
-			{
-				displayName: 'Output File Name',
-				name: 'outputFileName',
-				type: 'string',
-				default: '',
-				description: 'For a file response: its name. Empty uses the server\'s name or the last path segment.',
-			},
-			{
-				displayName: 'Retry Delay (Ms)',
-				name: 'retryDelay',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 500,
-				description: "Delay before the first retry, unless the server's retry-after says otherwise",
-			},
-			{
-				displayName: 'Retry on All Errors',
-				name: 'retryOnAllErrors',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to retry any failure, not only rate limits, server errors and lost connections',
-			},
-			{
-				displayName: 'Timeout (Ms)',
-				name: 'timeout',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 60000,
-				description: 'How long to wait for the server to answer one attempt',
-			},
-		],
-	},
+	collectionField([
+		{
+			displayName: 'Debug Output',
+			name: 'debug',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to add the request as sent to the output (the API key is redacted)',
+		},
+		{
+			displayName: 'Exponential Backoff',
+			name: 'exponentialBackoff',
+			type: 'boolean',
+			default: true,
+			description: 'Whether to double the delay after each retry',
+		},
+		{
+			displayName: 'Include Response Headers and Status',
+			name: 'fullResponse',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return the status code and headers with the body',
+		},
+		{
+			displayName: 'Max Retries',
+			name: 'maxRetries',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: 10 },
+			default: 2,
+			description: 'How often to retry a failed request',
+		},
+		{
+			displayName: 'Output File Name',
+			name: 'outputFileName',
+			type: 'string',
+			default: '',
+			description: 'For a file response: its name. Empty uses the server\'s name or the last path segment.',
+		},
+		{
+			displayName: 'Retry Delay (Ms)',
+			name: 'retryDelay',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 500,
+			description: "Delay before the first retry, unless the server's retry-after says otherwise",
+		},
+		{
+			displayName: 'Retry on All Errors',
+			name: 'retryOnAllErrors',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to retry any failure, not only rate limits, server errors and lost connections',
+		},
+		{
+			displayName: 'Timeout (Ms)',
+			name: 'timeout',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 60000,
+			description: 'How long to wait for the server to answer one attempt',
+		},
+	]),
 ]);

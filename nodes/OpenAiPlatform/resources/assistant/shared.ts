@@ -8,6 +8,7 @@ import type { FunctionEntry } from '../../shared/functions';
 import { FUNCTION_NAME, functionToolsFrom, functionsField } from '../../shared/functions';
 import { generationOptionField } from '../../shared/generation';
 import { metadataField as metadataField_, metadataFrom } from '../../shared/metadata';
+import { temperatureField, topPField } from '../../shared/sampling';
 import { checkLength, checkRange, fail, idList, jsonObject, locatorValue } from '../../shared/validation';
 
 /** Every Assistants API request carries it. */
@@ -163,22 +164,8 @@ export const settingFields: INodeProperties[] = [
 		default: true,
 		description: 'Whether replies must follow the JSON schema exactly (for the "JSON Schema" response format)',
 	},
-	{
-		displayName: 'Temperature',
-		name: 'temperature',
-		type: 'number',
-		typeOptions: { minValue: 0, maxValue: 2, numberPrecision: 2 },
-		default: 1,
-		description: 'Sampling temperature between 0 and 2: higher is more random',
-	},
-	{
-		displayName: 'Top P',
-		name: 'topP',
-		type: 'number',
-		typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
-		default: 1,
-		description: 'Nucleus sampling between 0 and 1: alter this or the temperature, not both',
-	},
+	temperatureField('Sampling temperature between 0 and 2: higher is more random'),
+	topPField('Nucleus sampling between 0 and 1: alter this or the temperature, not both'),
 	{
 		displayName: 'Vector Store IDs',
 		name: 'vectorStoreIds',

@@ -9,7 +9,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 import type { EmbeddingCreateParams } from 'openai/resources/embeddings';
 
-import { forOperation, modelField, simplifyField } from '../../shared/fields';
+import { collectionField, forOperation, modelField, simplifyField } from '../../shared/fields';
 import { fieldError } from '../../shared/validation';
 
 /** OpenAI's limit on the number of inputs of one request. */
@@ -115,46 +115,39 @@ export const createFields: INodeProperties[] = forOperation('embedding', 'create
 			'The text to embed. For several texts in one request, use an expression that returns an array of texts, such as a list field of the input item (up to 2048).',
 	},
 	simplifyField('Whether to return one item per text with its index, text and vector instead of the raw reply'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Dimensions',
-				name: 'dimensions',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 1536,
-				description: 'Length of the vectors; shorter saves space. Only text-embedding-3 and later models support it.',
-			},
-			{
-				displayName: 'Encoding Format',
-				name: 'encodingFormat',
-				type: 'options',
-				default: 'float',
-				options: [
-					{ name: 'Base64', value: 'base64', description: 'Each vector as a base64 string of 32-bit floats (smaller)' },
-					{ name: 'Float', value: 'float', description: 'Each vector as a list of numbers' },
-				],
-			},
-			{
-				displayName: 'One Item for All Texts',
-				name: 'oneItem',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to return one item holding the list of embeddings instead of one item per text',
-				displayOptions: { show: { '/simplify': [true] } },
-			},
-			{
-				displayName: 'User ID',
-				name: 'user',
-				type: 'string',
-				default: '',
-				description: 'A stable identifier of your end user, which helps OpenAI detect abuse',
-			},
-		],
-	},
+	collectionField([
+		{
+			displayName: 'Dimensions',
+			name: 'dimensions',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 1536,
+			description: 'Length of the vectors; shorter saves space. Only text-embedding-3 and later models support it.',
+		},
+		{
+			displayName: 'Encoding Format',
+			name: 'encodingFormat',
+			type: 'options',
+			default: 'float',
+			options: [
+				{ name: 'Base64', value: 'base64', description: 'Each vector as a base64 string of 32-bit floats (smaller)' },
+				{ name: 'Float', value: 'float', description: 'Each vector as a list of numbers' },
+			],
+		},
+		{
+			displayName: 'One Item for All Texts',
+			name: 'oneItem',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return one item holding the list of embeddings instead of one item per text',
+			displayOptions: { show: { '/simplify': [true] } },
+		},
+		{
+			displayName: 'User ID',
+			name: 'user',
+			type: 'string',
+			default: '',
+			description: 'A stable identifier of your end user, which helps OpenAI detect abuse',
+		},
+	]),
 ]);

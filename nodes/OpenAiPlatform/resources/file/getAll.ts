@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { forOperation, returnAllOrLimitFields } from '../../shared/fields';
+import { forOperation, orderField, returnAllOrLimitFields } from '../../shared/fields';
 import { paginateCursor } from '../../shared/transport';
 import { FILE_PURPOSES } from './shared';
 
@@ -24,18 +24,8 @@ export const getAllFields: INodeProperties[] = forOperation('file', 'getAll', [
 		placeholder: 'Add Filter',
 		default: {},
 		options: [
-			{
-				displayName: 'Order',
-				name: 'order',
-				type: 'options',
-				default: 'desc',
-				description: 'Sort by creation time',
-				options: [
-					{ name: 'Newest First', value: 'desc' },
-					{ name: 'Oldest First', value: 'asc' },
-				],
-				routing: { send: { type: 'query', property: 'order' } },
-			},
+			orderField(),
+
 			{
 				displayName: 'Purpose',
 				name: 'purpose',

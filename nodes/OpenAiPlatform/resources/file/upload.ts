@@ -2,7 +2,7 @@ import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INo
 import type { FilePurpose } from 'openai/resources/files';
 
 import { readBinaryFile, withoutContentType } from '../../shared/binary';
-import { binaryPropertyField, forOperation } from '../../shared/fields';
+import { binaryPropertyField, collectionField, forOperation } from '../../shared/fields';
 import { fieldError } from '../../shared/validation';
 import { FILE_PURPOSES } from './shared';
 
@@ -88,21 +88,14 @@ export const uploadFields: INodeProperties[] = forOperation('file', 'upload', [
 		description: 'What the file is for. It decides which file types are accepted and where the file can be used.',
 		options: FILE_PURPOSES,
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Expires After (Seconds)',
-				name: 'expiresAfterSeconds',
-				type: 'number',
-				typeOptions: { minValue: MIN_EXPIRY_SECONDS, maxValue: MAX_EXPIRY_SECONDS },
-				default: 86400,
-				description: 'Delete the file this long after upload: from 3600 (1 hour) to 2592000 (30 days). Batch files expire after 30 days by default, others never.',
-			},
-		],
-	},
+	collectionField([
+		{
+			displayName: 'Expires After (Seconds)',
+			name: 'expiresAfterSeconds',
+			type: 'number',
+			typeOptions: { minValue: MIN_EXPIRY_SECONDS, maxValue: MAX_EXPIRY_SECONDS },
+			default: 86400,
+			description: 'Delete the file this long after upload: from 3600 (1 hour) to 2592000 (30 days). Batch files expire after 30 days by default, others never.',
+		},
+	]),
 ]);

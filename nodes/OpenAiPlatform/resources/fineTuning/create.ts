@@ -8,7 +8,7 @@ import type {
 import type { JobCreateParams } from 'openai/resources/fine-tuning/jobs/jobs';
 import type { ReinforcementHyperparameters, ReinforcementMethod } from 'openai/resources/fine-tuning/methods';
 
-import { forOperation, modelField } from '../../shared/fields';
+import { collectionField, forOperation, modelField } from '../../shared/fields';
 import { metadataField, metadataFrom } from '../../shared/metadata';
 import { idOf, optionalIdOf } from '../../shared/ids';
 import { fieldError } from '../../shared/validation';
@@ -280,56 +280,49 @@ export const createFields: INodeProperties[] = forOperation('fineTuning', 'creat
 			},
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			metadataField('Up to 16 key-value pairs stored on the job, e.g. to filter the job list'),
-			{
-				displayName: 'Seed',
-				name: 'seed',
-				type: 'number',
-				typeOptions: { minValue: 0, maxValue: 2147483647 },
-				default: 42,
-				description: 'Same seed and parameters give (almost always) the same result. Without it, one is picked.',
-			},
-			{
-				displayName: 'Suffix',
-				name: 'suffix',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. support-bot',
-				description: 'Up to 64 characters added to the fine-tuned model name, as in ft:gpt-4.1-mini:org:support-bot:abc123',
-			},
-			fileLocator({
-				name: 'validationFile',
-				displayName: 'Validation File',
-				required: false,
-				description: 'A .jsonl file (purpose "fine-tune") for validation metrics during training; not the same data as the training file',
-			}),
-			{
-				displayName: 'Weights & Biases',
-				name: 'integration',
-				type: 'fixedCollection',
-				default: {},
-				placeholder: 'Add Integration',
-				description: 'Send training metrics to a Weights & Biases project',
-				options: [
-					{
-						name: 'wandb',
-						displayName: 'Weights & Biases',
-						values: [
-							{ displayName: 'Project', name: 'project', type: 'string', default: '', required: true, description: 'The W&B project that gets the run' },
-							{ displayName: 'Run Name', name: 'name', type: 'string', default: '', description: 'Display name of the run. Empty uses the job ID.' },
-							{ displayName: 'Entity', name: 'entity', type: 'string', default: '', description: 'W&B team or user name. Empty uses the default of your W&B key.' },
-							{ displayName: 'Tags', name: 'tags', type: 'string', default: '', placeholder: 'e.g. support, v2', description: 'Comma-separated tags for the run' },
-						],
-					},
-				],
-			},
-		],
-	},
+	collectionField([
+		metadataField('Up to 16 key-value pairs stored on the job, e.g. to filter the job list'),
+		{
+			displayName: 'Seed',
+			name: 'seed',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: 2147483647 },
+			default: 42,
+			description: 'Same seed and parameters give (almost always) the same result. Without it, one is picked.',
+		},
+		{
+			displayName: 'Suffix',
+			name: 'suffix',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. support-bot',
+			description: 'Up to 64 characters added to the fine-tuned model name, as in ft:gpt-4.1-mini:org:support-bot:abc123',
+		},
+		fileLocator({
+			name: 'validationFile',
+			displayName: 'Validation File',
+			required: false,
+			description: 'A .jsonl file (purpose "fine-tune") for validation metrics during training; not the same data as the training file',
+		}),
+		{
+			displayName: 'Weights & Biases',
+			name: 'integration',
+			type: 'fixedCollection',
+			default: {},
+			placeholder: 'Add Integration',
+			description: 'Send training metrics to a Weights & Biases project',
+			options: [
+				{
+					name: 'wandb',
+					displayName: 'Weights & Biases',
+					values: [
+						{ displayName: 'Project', name: 'project', type: 'string', default: '', required: true, description: 'The W&B project that gets the run' },
+						{ displayName: 'Run Name', name: 'name', type: 'string', default: '', description: 'Display name of the run. Empty uses the job ID.' },
+						{ displayName: 'Entity', name: 'entity', type: 'string', default: '', description: 'W&B team or user name. Empty uses the default of your W&B key.' },
+						{ displayName: 'Tags', name: 'tags', type: 'string', default: '', placeholder: 'e.g. support, v2', description: 'Comma-separated tags for the run' },
+					],
+				},
+			],
+		},
+	]),
 ]);

@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { forOperation, returnAllOrLimitFields } from '../../shared/fields';
+import { collectionField, forOperation, orderField, returnAllOrLimitFields } from '../../shared/fields';
 import { paginateCursor } from '../../shared/transport';
 import { RESOURCE, includeOption, includeQuery, responseIdField, responsePath } from './shared';
 
@@ -19,26 +19,9 @@ export const listInputItemsOperation: INodePropertyOptions = {
 export const listInputItemsFields: INodeProperties[] = forOperation(RESOURCE, 'listInputItems', [
 	responseIdField,
 	...returnAllOrLimitFields(),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			includeOption,
-			{
-				displayName: 'Order',
-				name: 'order',
-				type: 'options',
-				default: 'desc',
-				description: 'The order of the items',
-				options: [
-					{ name: 'Newest First', value: 'desc' },
-					{ name: 'Oldest First', value: 'asc' },
-				],
-				routing: { send: { type: 'query', property: 'order' } },
-			},
-		],
-	},
+	collectionField([
+		includeOption,
+		orderField('The order of the items'),
+
+	]),
 ]);

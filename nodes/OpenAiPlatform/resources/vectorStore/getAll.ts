@@ -1,8 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { collectionField, forOperation, returnAllOrLimitFields } from '../../shared/fields';
+import { collectionField, forOperation, orderField, returnAllOrLimitFields } from '../../shared/fields';
 import { paginateCursor } from '../../shared/transport';
-import { orderOption } from './shared';
 
 export const getAllOperation: INodePropertyOptions = {
 	name: 'Get Many',
@@ -17,5 +16,5 @@ export const getAllOperation: INodePropertyOptions = {
 
 export const getAllFields: INodeProperties[] = forOperation('vectorStore', 'getAll', [
 	...returnAllOrLimitFields(),
-	collectionField([orderOption]),
+	collectionField([orderField()]),
 ]);

@@ -1,9 +1,9 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { collectionField, forOperation, returnAllOrLimitFields } from '../../shared/fields';
+import { collectionField, forOperation, orderField, returnAllOrLimitFields } from '../../shared/fields';
 import { pathWithIds } from '../../shared/ids';
 import { paginateCursor } from '../../shared/transport';
-import { STORE_IDS, orderOption, vectorStoreIdField } from './shared';
+import { STORE_IDS, vectorStoreIdField } from './shared';
 
 export const listFilesOperation: INodePropertyOptions = {
 	name: 'List Files',
@@ -21,7 +21,7 @@ export const listFilesFields: INodeProperties[] = forOperation('vectorStore', 'l
 	vectorStoreIdField('The vector store whose files to list'),
 	...returnAllOrLimitFields(),
 	collectionField([
-		orderOption,
+		orderField(),
 		{
 			displayName: 'Status',
 			name: 'status',

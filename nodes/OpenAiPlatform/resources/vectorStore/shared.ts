@@ -105,15 +105,3 @@ export function expiresAfterFrom(
 	return { anchor: 'last_active_at', days };
 }
 
-/** Sort order of a list (an Options entry sent as the `order` query parameter). */
-export const orderOption: INodeProperties = {
-	displayName: 'Order',
-	name: 'order',
-	type: 'options',
-	default: 'desc',
-	options: [
-		{ name: 'Newest First', value: 'desc' },
-		{ name: 'Oldest First', value: 'asc' },
-	],
-	routing: { send: { type: 'query', property: 'order' } },
-};
