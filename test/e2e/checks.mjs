@@ -13,10 +13,18 @@ const isString = (v) => typeof v === 'string';
 const CRASH = /TypeError|Cannot read propert|is not a function|is not iterable|undefined is not|Unexpected token|\[object Object\]/;
 
 /**
+ * The errors a node may rightly report because of what steady made up for the
+ * reply: a `refusal` string, a run or batch left in a random unfinished status.
+ * Any other error item (a field the node refused before sending, a reply it
+ * could not read) fails the check: the workflow or the node is wrong.
+ */
+const REPLY_DEPENDENT = [/^The model refused/, /did not finish within \d+ seconds/, /^Batch \S+ is \w+, not finished/];
+
+/**
  * For operations whose result depends on the reply's content, which steady
  * makes up at random: one item, and either an output that passes `then` or a
- * clear error item (continue-on-fail), never a crash. steady answering 400 to
- * the request is caught separately by the runner.
+ * clear error item (continue-on-fail) that the reply explains, never a crash.
+ * steady answering 400 to the request is caught separately by the runner.
  */
 const wellFormed =
 	(then = () => {}) =>
@@ -29,6 +37,10 @@ const wellFormed =
 		if (typeof json.error === 'string') {
 			expect(json.error.length > 0, `error item without a message: ${text.slice(0, 300)}`);
 			expect(!CRASH.test(text), `the node crashed on a valid reply: ${text.slice(0, 400)}`);
+			expect(
+				REPLY_DEPENDENT.some((pattern) => pattern.test(json.error)),
+				`unexpected error item: ${json.error}${json.description ? ` (${json.description})` : ''}`,
+			);
 		} else {
 			then(items[0], expect);
 		}
@@ -219,6 +231,104 @@ export const checks = {
 			const error = items[0].json.error;
 			expect(error, `expected an error item, got ${JSON.stringify(items[0].json).slice(0, 200)}`);
 			expect(!JSON.stringify(items[0].json).includes('sk-e2e'), 'error leaks the API key');
+		},
+	},
+};
+
+// ------------------------------------------------------------------ mock ----
+// The same kind of table for the runs against scripts/mock-openai.mjs, whose
+// replies are exact: { <workflow file name>: { <node name>: (ctx) => void } }.
+// Binary data is kept in the execution (N8N_DEFAULT_BINARY_DATA_MODE=default),
+// so the checks read the bytes n8n stored.
+
+const PNG_SIGNATURE = '89504e470d0a1a0a';
+
+/** The bytes of an inline binary property. */
+function bytesOf(file, expect) {
+	expect(file?.data && file.data !== 'filesystem-v2', `binary data not inline: ${JSON.stringify(file ?? null).slice(0, 200)}`);
+	return Buffer.from(file.data, 'base64');
+}
+
+/** One item per image, each a real PNG of `side` pixels under binary property `prop`. */
+const pngImages =
+	({ count = 1, side, prop = 'data' } = {}) =>
+	({ items, expect }) => {
+		expect(items.length === count, `expected ${count} image item(s), got ${items.length}: ${JSON.stringify(items[0]?.json ?? {}).slice(0, 300)}`);
+		for (const item of items) {
+			expect(typeof item.json.error !== 'string', `error item: ${item.json.error} ${item.json.description ?? ''}`);
+			const file = item.binary?.[prop];
+			expect(file, `no binary property "${prop}" (has ${Object.keys(item.binary ?? {}).join(', ') || 'none'})`);
+			expect(file.mimeType === 'image/png', `MIME type ${file.mimeType}`);
+			expect(/\.png$/.test(file.fileName ?? ''), `file name ${file.fileName}`);
+			const bytes = bytesOf(file, expect);
+			expect(bytes.subarray(0, 8).toString('hex') === PNG_SIGNATURE, 'the binary data is not a PNG');
+			if (side) {
+				const [width, height] = [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
+				expect(width === side && height === side, `PNG is ${width}x${height}, expected ${side}x${side}`);
+			}
+		}
+	};
+
+const noError = (item, expect) => expect(typeof item?.json.error !== 'string', `error item: ${item?.json.error} ${item?.json.description ?? ''}`);
+
+export const mockChecks = {
+	'openai-platform-tour': {
+		'Write a tagline': ({ items, expect }) => {
+			expect(items.length === 1, `expected one item, got ${items.length}`);
+			noError(items[0], expect);
+			expect(/^Mock reply to: Write a one-line tagline/.test(items[0].json.text), `text: ${JSON.stringify(items[0].json).slice(0, 300)}`);
+		},
+		'Extract contact': ({ items, expect }) => {
+			expect(items.length === 1, `expected one item, got ${items.length}`);
+			noError(items[0], expect);
+			const data = items[0].json.data ?? {};
+			expect(data.name === 'Jane Doe' && data.email === 'jane.doe@example.com', `data: ${JSON.stringify(data)}`);
+		},
+		'Draw a logo': pngImages({ side: 256 }),
+		'Embed sentences': ({ items, expect }) => {
+			expect(items.length === 2, `expected one item per sentence, got ${items.length}`);
+			for (const item of items) {
+				noError(item, expect);
+				const vector = item.json.embedding;
+				expect(Array.isArray(vector) && vector.length === 256 && vector.every((v) => typeof v === 'number'), `embedding: ${JSON.stringify(vector).slice(0, 120)}`);
+			}
+			expect(items[0].json.text === 'n8n connects apps', `first text: ${items[0].json.text}`);
+		},
+	},
+
+	image: {
+		'Generate (binary)': pngImages({ side: 256 }),
+		'Generate (URL, dall-e-3)': ({ items, expect }) => {
+			expect(items.length === 1, `expected one item, got ${items.length}`);
+			noError(items[0], expect);
+			expect(/\/_mock\/image\.png\?seed=/.test(items[0].json.url ?? ''), `no image URL: ${JSON.stringify(items[0].json).slice(0, 300)}`);
+			expect(!items[0].binary, 'a URL reply should carry no binary data');
+		},
+		'Generate (gpt-image-1)': pngImages(),
+		Edit: pngImages({ side: 256 }),
+		'Create variation': pngImages({ side: 256 }),
+	},
+
+	audio: {
+		'Generate speech': ({ items, expect }) => {
+			expect(items.length === 1, `expected one item, got ${items.length}`);
+			noError(items[0], expect);
+			const file = items[0].binary?.data;
+			expect(file, `no binary property "data" (has ${Object.keys(items[0].binary ?? {}).join(', ') || 'none'})`);
+			expect(/^audio\//.test(file.mimeType), `MIME type ${file.mimeType}`);
+			expect(bytesOf(file, expect).subarray(0, 4).toString('latin1') === 'RIFF', 'the audio bytes are not the WAV the mock sent');
+		},
+		Transcribe: ({ items, expect }) => {
+			noError(items[0], expect);
+			expect(items.length === 1 && items[0].json.text === 'This is a mock transcription.', `got ${JSON.stringify(items.map((i) => i.json)).slice(0, 300)}`);
+		},
+		'Transcribe (text)': ({ items, expect }) => {
+			noError(items[0], expect);
+			expect(items.length === 1 && items[0].json.text === 'This is a mock transcription.', `got ${JSON.stringify(items.map((i) => i.json)).slice(0, 300)}`);
+		},
+		Translate: ({ items, expect }) => {
+			noError(items[0], expect);
+			expect(items.length === 1 && items[0].json.text === 'This is a mock transcription.', `got ${JSON.stringify(items.map((i) => i.json)).slice(0, 300)}`);
 		},
 	},
 };

@@ -31,13 +31,26 @@ export async function checkImageFields({ page, step, expect, shot }) {
 	if (!picked) return;
 
 	await step('editor: image options follow the model (dall-e-3, gpt-image-1, dall-e-2)', async () => {
+		// "Response Format" (binary or URL) is a field of the DALL-E models only: GPT Image always returns files.
+		const responseFormatShown = async () => {
+			await page.waitForTimeout(300);
+			return page.getByTestId('parameter-input-responseFormat').isVisible();
+		};
 		await pickModel(page, 'dall-e-3');
 		await shot('image-generate');
 		const dalle3 = await optionNames(page);
+		const dalle3Format = await responseFormatShown();
 		await pickModel(page, 'gpt-image-1');
 		const gptImage = await optionNames(page);
+		const gptImageFormat = await responseFormatShown();
+		await shot('image-generate-gpt-image-1');
 		await pickModel(page, 'dall-e-2');
 		const dalle2 = await optionNames(page);
+		const dalle2Format = await responseFormatShown();
+		expect(
+			dalle3Format && dalle2Format && !gptImageFormat,
+			`Response Format shown for dall-e-3: ${dalle3Format}, gpt-image-1: ${gptImageFormat}, dall-e-2: ${dalle2Format}`,
+		);
 		await page.locator('[data-test-id="collection-parameter-add"]:visible').first().click();
 		await page.locator('.el-select-dropdown__item:visible').first().waitFor();
 		await page.waitForTimeout(400);
@@ -48,6 +61,6 @@ export async function checkImageFields({ page, step, expect, shot }) {
 		expect(has(dalle3, 'Style') && !has(dalle3, 'Background'), `dall-e-3 options wrong:\n${report}`);
 		expect(has(gptImage, 'Background') && has(gptImage, 'Output Format') && !has(gptImage, 'Style'), `gpt-image-1 options wrong:\n${report}`);
 		expect(!has(dalle2, 'Style') && !has(dalle2, 'Background') && !has(dalle2, 'Quality'), `dall-e-2 options wrong:\n${report}`);
-		return `${report}\nscreenshot test-results/e2e-editor-image-options-dall-e-2.png`;
+		return `${report}\nResponse Format field: dall-e-3 and dall-e-2 only\nscreenshots test-results/e2e-editor-image-generate.png, test-results/e2e-editor-image-generate-gpt-image-1.png, test-results/e2e-editor-image-options-dall-e-2.png`;
 	});
 }

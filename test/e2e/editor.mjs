@@ -82,7 +82,10 @@ export async function runEditorChecks({ server, rest, step, expect, skip }) {
 						'Screenshot: test-results/e2e-editor-node-creator.png',
 				);
 			}
+			await shot('node-creator');
 			await entry.click();
+			await page.getByText('Get many models', { exact: true }).waitFor();
+			await shot('node-creator-actions');
 			await page.getByText('Get many models', { exact: true }).click();
 			await page.getByTestId('ndv').waitFor();
 			const resource = await page.getByTestId('parameter-input-resource').locator('input').inputValue();
@@ -90,6 +93,7 @@ export async function runEditorChecks({ server, rest, step, expect, skip }) {
 			expect(resource === 'Model' && operation === 'Get Many', `resource "${resource}", operation "${operation}"`);
 			const credential = await page.getByTestId('node-credentials-select').locator('input').inputValue();
 			expect(credential === 'OpenAI Platform (mock)', `credential "${credential}" was not picked by itself`);
+			return 'screenshots test-results/e2e-editor-node-creator.png, test-results/e2e-editor-node-creator-actions.png';
 		});
 		if (!added) return;
 

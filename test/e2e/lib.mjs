@@ -149,6 +149,9 @@ export function n8nEnv(userFolder, extra = {}) {
 		N8N_PYTHON_ENABLED: 'false',
 		N8N_RUNNERS_ENABLED: 'false', // n8n 1.x name; 2.x runs JS task runners internally anyway
 		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+		// No calls to api.n8n.io: the vetted community-node list and the MCP server registry.
+		N8N_VERIFIED_PACKAGES_ENABLED: 'false',
+		N8N_DISABLED_MODULES: 'mcp-registry',
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 		N8N_SECURE_COOKIE: 'false',
 		N8N_HOST: '127.0.0.1',
@@ -329,12 +332,29 @@ export async function startServer(command, args, { readyLine, probe, lifetimeSec
 	throw new Error(`${name} did not become ready in ${readyTimeoutMs / 1000}s:\n${output.slice(-3000)}`);
 }
 
-/** steady, the OpenAPI mock: schema-valid (random) replies, rejects requests that break the spec. */
+/**
+ * steady, the OpenAPI mock: schema-valid (random) replies, rejects requests that break the spec.
+ * Multipart arrays and objects are read the way OpenAI's SDKs send them
+ * (`timestamp_granularities[]=word`, `expires_after[anchor]=created_at`), as in the contract tests.
+ */
 export async function startSteady(port) {
 	const bin = join(ROOT, 'node_modules', '.bin', 'steady');
 	if (!existsSync(bin)) throw new Error('steady is missing: run `npm install` (devDependency @stdy/cli)');
 	if (!existsSync(SPEC)) throw new Error(`OpenAPI spec not found at ${SPEC} (set OPENAI_SPEC)`);
-	const server = await startServer(bin, ['--host', '127.0.0.1', '-p', String(port), '--log-level', 'details', '--no-color', SPEC], {
+	const server = await startServer(bin, [
+			'--host',
+			'127.0.0.1',
+			'-p',
+			String(port),
+			'--log-level',
+			'details',
+			'--no-color',
+			'--validator-form-array-format',
+			'brackets',
+			'--validator-form-object-format',
+			'brackets',
+			SPEC,
+		], {
 		readyLine: /Ready to accept requests/,
 		name: 'steady',
 		lifetimeSeconds: 1800,

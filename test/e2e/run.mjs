@@ -10,16 +10,21 @@
 //  4. Starts `n8n start`: checks the node and credential types are served and
 //     the credential test passes through n8n's REST API; then drives the
 //     editor in Debian's Chromium (test/e2e/editor.mjs).
+//  Between 3 and 4, the examples and the image and audio workflows also run
+//  against the deterministic mock (scripts/mock-openai.mjs, test/e2e/checks.mjs
+//  `mockChecks`): real image and audio bytes, exact results.
 //
-// Prints "N passed, M failed" and exits non-zero when anything failed.
+// Prints a summary line (workflow runs, checks passed, screenshots, duration),
+// then "N passed, M failed", and exits non-zero when anything failed.
 //
 // Options: --only a,b (workflow names)  --no-editor  --no-server  --keep (keep the user folder)
 // Env: E2E_SKIP_BUILD=1 (use dist/ as is), N8N_VERSION, N8N_E2E_CACHE, OPENAI_SPEC, E2E_SKIP_EDITOR=1
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { checks } from './checks.mjs';
+import { startMockOpenAI } from '../../scripts/mock-openai.mjs';
+import { checks, mockChecks } from './checks.mjs';
 import {
 	CREDENTIAL_TYPE,
 	NODE_TYPE,
@@ -58,7 +63,8 @@ function skip(name, why) {
 function record(name, ok, detail = '', ms) {
 	results.push({ name, ok, detail });
 	const time = ms === undefined ? '' : ` (${(ms / 1000).toFixed(1)}s)`;
-	console.log(`${ok ? '  ✓' : '  ✗'} ${name}${time}${ok || !detail ? '' : `\n      ${detail.split('\n').join('\n      ')}`}`);
+	// Failures print why; passing steps print what they saw (model lists, options, screenshot paths).
+	console.log(`${ok ? '  ✓' : '  ✗'} ${name}${time}${!detail ? '' : `\n      ${detail.split('\n').join('\n      ')}`}`);
 }
 async function step(name, fn) {
 	const start = Date.now();
@@ -108,10 +114,14 @@ function requestsIn(log) {
 	return log.split('\n').filter((l) => / → \d{3} /.test(l)).length;
 }
 
-/** Checks one execution: status, every node's error, our nodes' outputs. */
-function checkRun(prepared, exec, steadyLog = '') {
+/**
+ * Checks one execution: status, every node's error, our nodes' outputs.
+ * `steadyLog` (steady's output during the run) adds the spec-validity check;
+ * `table` is the checks for this phase, `phase` prefixes the result names.
+ */
+function checkRun(prepared, exec, { steadyLog, table = checks, phase = '' } = {}) {
 	const { name, workflow } = prepared;
-	const prefix = `${name} ›`;
+	const prefix = `${phase}${name} ›`;
 	const run = exec.run;
 	if (!run) {
 		record(`${prefix} execute`, false, `no JSON output (exit ${exec.code})\n${(exec.stdout + exec.stderr).slice(-2000)}`);
@@ -125,16 +135,18 @@ function checkRun(prepared, exec, steadyLog = '') {
 		topError ? `${topError.message}\n${topError.description ?? ''}` : '',
 		exec.ms,
 	);
-	const violations = specViolations(steadyLog);
-	record(
-		`${prefix} every request valid against the OpenAPI spec (${requestsIn(steadyLog)} requests)`,
-		violations.length === 0,
-		violations.join('\n'),
-	);
+	if (steadyLog !== undefined) {
+		const violations = specViolations(steadyLog);
+		record(
+			`${prefix} every request valid against the OpenAPI spec (${requestsIn(steadyLog)} requests)`,
+			violations.length === 0,
+			violations.join('\n'),
+		);
+	}
 	const warnings = packageWarnings(exec.stdout + exec.stderr);
 	if (warnings.length) record(`${prefix} no warnings about the package`, false, warnings.join('\n'));
 
-	const workflowChecks = checks[name] ?? {};
+	const workflowChecks = table[name] ?? {};
 	for (const node of workflow.nodes) {
 		const ours = node.type === NODE_TYPE;
 		const check = workflowChecks[node.name];
@@ -154,7 +166,7 @@ function checkRun(prepared, exec, steadyLog = '') {
 		const items = task.data?.main?.[0] ?? [];
 		try {
 			expect(items.every((item) => item.pairedItem !== undefined), 'an output item has no pairedItem');
-			if (!check) throw new CheckFailed(`no check for node "${node.name}" in test/e2e/checks.mjs`);
+			if (!check) throw new CheckFailed(`no check for node "${node.name}" of workflow "${name}" in test/e2e/checks.mjs`);
 			check({ items, run, expect, binary: (i, prop = 'data') => items[i]?.binary?.[prop] });
 			record(label, true);
 		} catch (error) {
@@ -201,6 +213,20 @@ async function main() {
 		.flatMap(([r, ops]) => ops.map((o) => `${r}.${o}`))
 		.filter((ro) => !prepared.some((p) => p.workflow.nodes.some((n) => n.type === NODE_TYPE && `${n.parameters.resource}.${n.parameters.operation}` === ro)));
 
+	// Against the mock: the examples (what `npm run demo` runs) and the workflows named in mockChecks.
+	const mockCredential = {
+		id: 'e2eMockCredent01',
+		name: 'OpenAI Platform (e2e mock)',
+		type: CREDENTIAL_TYPE,
+		data: { apiKey: 'sk-e2e-not-a-real-key', baseUrl: '' },
+	};
+	const mockFiles = [
+		...listJson(join(ROOT, 'examples')),
+		...listJson(join(ROOT, 'test', 'e2e', 'workflows')).filter((f) => Object.keys(mockChecks).some((n) => f.endsWith(`/${n}.json`))),
+	].filter((f) => !only || only.some((o) => f.endsWith(`/${o}.json`)));
+	const mockPrepared = prepareWorkflows(mockFiles, mockCredential, 'mck');
+	let workflowsRun = 0;
+
 	try {
 		// ------------------------------------------------------- CLI runs ----
 		console.log(`\nn8n ${n8n.version} CLI: ${prepared.length} workflows against steady`);
@@ -208,6 +234,7 @@ async function main() {
 		const imported = await step('import credential and workflows (n8n import:credentials, import:workflow)', async () => {
 			const r = await importAll(n8n, userFolder, credential, prepared);
 			importOutput = r.stdout + r.stderr;
+			writeFileSync(join(ROOT, 'test-results', 'e2e', 'n8n-import.log'), importOutput);
 		});
 		if (imported) {
 			await step('n8n loads the package without warnings', () => {
@@ -217,9 +244,36 @@ async function main() {
 			for (const p of prepared) {
 				const before = steady.output().length;
 				const exec = await executeWorkflow(n8n, userFolder, p.id, { timeoutMs: 180_000 });
-				checkRun(p, exec, steady.output().slice(before));
+				workflowsRun++;
+				checkRun(p, exec, { steadyLog: steady.output().slice(before) });
 				// Every node's output, for reading after a failure (test-results/ is not committed).
 				writeFileSync(join(ROOT, 'test-results', 'e2e', `${p.name}.json`), JSON.stringify(exec.run ?? { stdout: exec.stdout, stderr: exec.stderr }, null, 1));
+			}
+		}
+
+		// ------------------------------------------- CLI runs, mock server ----
+		// steady's replies are random and leave out optional fields (an image
+		// reply has no `data`), so the images, speech and exact results are
+		// checked against the deterministic mock (scripts/mock-openai.mjs),
+		// with binary data kept in the execution to read its bytes.
+		if (imported && mockPrepared.length) {
+			console.log(`\nn8n ${n8n.version} CLI: ${mockPrepared.length} workflows against the local mock (exact replies, real image and audio bytes)`);
+			const mock = await startMockOpenAI({ port: 0, idleSeconds: 300, lifetimeSeconds: 1200 });
+			try {
+				mockCredential.data.baseUrl = mock.url;
+				const ok = await step('import the mock credential and workflows', async () => {
+					await importAll(n8n, userFolder, mockCredential, mockPrepared);
+				});
+				if (ok) {
+					for (const p of mockPrepared) {
+						const exec = await executeWorkflow(n8n, userFolder, p.id, { timeoutMs: 180_000, env: { N8N_DEFAULT_BINARY_DATA_MODE: 'default' } });
+						workflowsRun++;
+						checkRun(p, exec, { table: mockChecks, phase: 'mock: ' });
+						writeFileSync(join(ROOT, 'test-results', 'e2e', `mock-${p.name}.json`), JSON.stringify(exec.run ?? { stdout: exec.stdout, stderr: exec.stderr }, null, 1));
+					}
+				}
+			} finally {
+				await mock.close();
 			}
 		}
 
@@ -274,6 +328,7 @@ async function main() {
 					}
 				} finally {
 					await server.stop();
+					writeFileSync(join(ROOT, 'test-results', 'e2e', 'n8n-start.log'), server.output());
 				}
 			}
 		}
@@ -289,13 +344,26 @@ async function main() {
 		if (untested.length && !only) throw new Error(`no workflow runs: ${untested.join(', ')}`);
 	});
 	const failed = results.filter((r) => !r.ok);
+	const shots = screenshotsSince(started);
 	console.log(`\ne2e with n8n ${n8n.version} finished in ${elapsed(started)}`);
+	console.log(
+		`summary: n8n ${n8n.version}, ${workflowsRun} workflow run${workflowsRun === 1 ? '' : 's'} (${prepared.length} against steady, ${mockPrepared.length} against the mock), ` +
+			`${results.length - failed.length}/${results.length} checks passed, ${shots.length} screenshots${shots.length ? ` (${shots.map((f) => `test-results/${f}`).join(', ')})` : ''}, ${elapsed(started)}`,
+	);
 	if (failed.length) {
 		console.log('failed:');
 		for (const f of failed) console.log(`  - ${f.name}`);
 	}
 	console.log(`${results.length - failed.length} passed, ${failed.length} failed${skipped.length ? `, ${skipped.length} skipped` : ''}`);
 	process.exitCode = failed.length ? 1 : 0;
+}
+
+/** The editor screenshots written by this run. */
+function screenshotsSince(start) {
+	const dir = join(ROOT, 'test-results');
+	return readdirSync(dir)
+		.filter((f) => f.startsWith('e2e-editor-') && f.endsWith('.png') && statSync(join(dir, f)).mtimeMs >= start)
+		.sort();
 }
 
 mkdirSync(join(ROOT, 'test-results', 'e2e'), { recursive: true });
