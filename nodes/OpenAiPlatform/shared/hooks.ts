@@ -31,8 +31,8 @@ export async function checkResponse(
 	items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	const resource = this.getNodeParameter('resource', '') as string;
 	if (response.statusCode >= 400) {
+		const resource = this.getNodeParameter('resource', '') as string;
 		throw apiErrorFromResponse(this.getNode(), response, {
 			itemIndex: this.getItemIndex(),
 			secrets: await secretsOf(this),
@@ -42,6 +42,8 @@ export async function checkResponse(
 	if (response.statusCode === 204 || Buffer.isBuffer(response.body) || typeof response.body === 'object') {
 		return items;
 	}
+	// Only uploads leave redirects unfollowed (asMultipart), and their own refuseRedirect hook says where it pointed.
+	if (response.statusCode >= 300 && response.statusCode < 400 && headerOf(response, 'location')) return items;
 	const contentType = headerOf(response, 'content-type').toLowerCase();
 	const problem = isEmptyBody(response.body)
 		? contentType.startsWith('text/')

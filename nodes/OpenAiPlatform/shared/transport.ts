@@ -63,7 +63,7 @@ export async function withRetries<T>(
 	const itemIndex = context.getItemIndex();
 	for (let retry = 0; ; retry++) {
 		try {
-			return await limiter.run(attempt);
+			return await limiter.run(attempt, signal);
 		} catch (error) {
 			// A bug is not an API failure: it surfaces as what it is, unretried.
 			if (error instanceof TypeError || error instanceof ReferenceError) {
