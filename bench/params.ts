@@ -48,3 +48,10 @@ export function packageResources(root: string): string[] {
 	const resource = new OpenAiPlatform().description.properties.find((property) => property.name === 'resource');
 	return (resource?.options ?? []).flatMap((option) => ('value' in option ? [String(option.value)] : []));
 }
+
+/** How many top-level properties the built node has (RoutingNode walks each of them twice for every item). */
+export function packageProperties(root: string): number {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { OpenAiPlatform } = require(path.join(root, 'dist', 'nodes', 'OpenAiPlatform', 'OpenAiPlatform.node.js')) as { OpenAiPlatform: new () => INodeType };
+	return new OpenAiPlatform().description.properties.length;
+}

@@ -3,7 +3,7 @@
 // scripts/install-n8n.sh, with this package packed and installed as a community package into a
 // throwaway N8N_USER_FOLDER (test/e2e/lib.mjs), each workflow run by `n8n execute --id` in its own
 // process. Called by bench/run.ts with one JSON argument:
-//   { items, buildDir, ourParameters, scenarios: [{ name, workflow: 'trivial'|'ours'|'builtin', latencyMs, rate }] }
+//   { items, buildDir, ourParameters, scenarios: [{ name, workflow: 'trivial'|'ours'|'builtin'|'legacy', latencyMs, rate }] }
 // Prints one JSON line: { n8nVersion, results: [{ name, status, error, outputs, execMs, nodeMs, cpuMs, maxRssMb, processMs, server }] }.
 //
 // CPU and peak RSS come from the n8n process itself (bench/usage-preload.cjs, loaded with
@@ -111,6 +111,25 @@ function workflowFor(scenario, index, credentials) {
 			position: [600, 0],
 			credentials: { openAiApi: credentials.builtin },
 		});
+	} else if (scenario.workflow === 'legacy') {
+		// n8n's own declarative OpenAI node (v1.1, hidden in the editor since V2 replaced it), run by RoutingNode
+		// like ours: the same chat completion, to show what RoutingNode costs in real n8n.
+		nodes.push({
+			parameters: {
+				resource: 'chat',
+				operation: 'complete',
+				chatModel: 'gpt-4.1-mini',
+				prompt: { messages: [{ role: 'user', content: '=item {{ $json.n }}' }] },
+				simplifyOutput: true,
+				options: {},
+			},
+			id: nodeId(4),
+			name: 'OpenAI',
+			type: 'n8n-nodes-base.openAi',
+			typeVersion: 1.1,
+			position: [600, 0],
+			credentials: { openAiApi: credentials.builtin },
+		});
 	}
 	if (nodes.length > source.length) connections.Items = { main: [[{ node: 'OpenAI', type: 'main', index: 0 }]] };
 	return { id: `bench${String(index).padStart(10, '0')}`, name: `bench: ${scenario.name}`, active: false, nodes, connections, settings: { executionOrder: 'v1' } };
@@ -190,7 +209,7 @@ async function main() {
 				credentials.push({ id, name: `bench ours ${index}`, type: CREDENTIAL_TYPE, data: { apiKey: 'sk-bench-not-a-key', organizationId: '', projectId: '', baseUrl: server.url } });
 				creds.ours = { id, name: `bench ours ${index}` };
 			}
-			if (server && scenario.workflow === 'builtin') {
+			if (server && (scenario.workflow === 'builtin' || scenario.workflow === 'legacy')) {
 				const id = `benchBuilt${String(index).padStart(6, '0')}`;
 				credentials.push({ id, name: `bench built-in ${index}`, type: 'openAiApi', data: { apiKey: 'sk-bench-not-a-key', organizationId: '', url: server.url, header: false } });
 				creds.builtin = { id, name: `bench built-in ${index}` };

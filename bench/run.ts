@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { chatParameters, operationLabel, packageHasChat } from './params';
+import { chatParameters, operationLabel, packageHasChat, packageProperties } from './params';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const BUILD = path.resolve(__dirname, '..');
@@ -58,7 +58,7 @@ async function withServer<T>(latencyMs: number, rate: number, use: (url: string)
 	}
 }
 
-function worker(mode: 'node' | 'sdk', url: string, items: number, concurrency: number, maxRetries = 2, repeats = 1): Measurement {
+function worker(mode: 'node' | 'sdk' | 'minimal' | `minimal:${number}`, url: string, items: number, concurrency: number, maxRetries = 2, repeats = 1): Measurement {
 	const out = execFileSync(NODE, [path.join(BUILD, 'bench', 'worker.js'), mode, url, String(items), String(concurrency), String(maxRetries), String(repeats)], {
 		encoding: 'utf8',
 		maxBuffer: 64 * 1024 * 1024,
@@ -69,6 +69,7 @@ function worker(mode: 'node' | 'sdk', url: string, items: number, concurrency: n
 
 const fmt = (n: number, digits = 2) => n.toFixed(digits);
 const HAS_CHAT = packageHasChat(ROOT);
+const OUR_PROPERTIES = packageProperties(ROOT);
 const OPERATION = operationLabel(HAS_CHAT);
 /** Figure 3's limit, requests a second; the built-in node is also run at the anchor's 10/s. */
 const RATE = 100;
@@ -90,6 +91,25 @@ async function figureOverhead() {
 		const ratio = throughput(node) / throughput(sdk);
 		figures.push({ name: '1a. CPU per item above the openai SDK', value: `${fmt(extra, 3)} ms (node ${fmt(perItem(node), 3)}, SDK ${fmt(perItem(sdk), 3)})`, goal: '<= 1 ms', met: extra <= 1 });
 		figures.push({ name: '1b. Throughput vs the SDK, 0 ms server', value: `${fmt(ratio)}x (${fmt(throughput(node), 0)} vs ${fmt(throughput(sdk), 0)} items/s)`, goal: '>= 0.9x', met: ratio >= 0.9 });
+		// RoutingNode's own share: the same request through a minimal declarative node (bench/minimalNode.ts), alone
+		// and with as many hidden properties as ours has, in the same harness.
+		const padding = Math.max(0, OUR_PROPERTIES - 3);
+		const minimal = worker('minimal', url, items, concurrency, 2, 3);
+		const padded = worker(`minimal:${padding}`, url, items, concurrency, 2, 3);
+		const perProperty = ((perItem(padded) - perItem(minimal)) / Math.max(1, padding)) * 1000;
+		console.log(`    minimal declarative node: ${fmt(perItem(minimal), 3)} ms CPU/item, ${fmt(throughput(minimal), 0)} items/s; with ${padding} hidden properties: ${fmt(perItem(padded), 3)} ms, ${fmt(throughput(padded), 0)} items/s`);
+		figures.push({
+			name: '1d. RoutingNode alone: a minimal declarative node (3 properties, no hooks), same request, 0 ms server',
+			value: `${fmt(perItem(minimal), 3)} ms CPU/item = ${fmt(perItem(minimal) - perItem(sdk), 3)} ms above the SDK; ${fmt(throughput(minimal) / throughput(sdk))}x its throughput`,
+			goal: 'report',
+			met: undefined,
+		});
+		figures.push({
+			name: `1e. The same minimal node with ${padding} hidden properties (ours has ${OUR_PROPERTIES} top-level properties)`,
+			value: `${fmt(perItem(padded), 3)} ms CPU/item = ${fmt(perItem(padded) - perItem(sdk), 3)} ms above the SDK (${fmt(perProperty, 1)} µs per property per item); ${fmt(throughput(padded) / throughput(sdk))}x the SDK's throughput`,
+			goal: 'report',
+			met: undefined,
+		});
 	});
 	const latency = 20;
 	await withServer(latency, 0, async (url) => {
@@ -125,7 +145,7 @@ async function figureRateLimit() {
 
 interface RealResult {
 	name: string;
-	workflow: 'trivial' | 'ours' | 'builtin';
+	workflow: 'trivial' | 'ours' | 'builtin' | 'legacy';
 	latencyMs?: number;
 	rate?: number;
 	status: string;
@@ -168,7 +188,8 @@ const outcome = (r: RealResult, items: number) =>
  * into 1000 items > OpenAI) in real n8n, once with our node and once with n8n's built-in OpenAI node
  * (V2, text > Message a Model, `openAiApi` credential with its Base URL on our server). Each run is
  * one `n8n execute` process; a trivial workflow (no OpenAI node), run before and after, measures
- * n8n's start-up so it can be taken off CPU and RSS.
+ * n8n's start-up so it can be taken off CPU and RSS. n8n's own declarative OpenAI node (n8n-nodes-base.openAi
+ * 1.1) runs the same workflow too, as a reference for what RoutingNode costs in real n8n.
  */
 function figureRealN8n() {
 	const items = 1000;
@@ -178,6 +199,7 @@ function figureRealN8n() {
 		{ name: 'trivial-before', workflow: 'trivial' },
 		{ name: 'ours-20ms', workflow: 'ours', latencyMs: latency },
 		{ name: 'builtin-20ms', workflow: 'builtin', latencyMs: latency },
+		{ name: 'legacy-20ms', workflow: 'legacy', latencyMs: latency },
 		{ name: 'trivial-after', workflow: 'trivial' },
 		{ name: `ours-${RATE}rps`, workflow: 'ours', rate: RATE },
 		{ name: `builtin-${RATE}rps`, workflow: 'builtin', rate: RATE },
@@ -227,6 +249,14 @@ function figureRealN8n() {
 	figures.push({
 		name: '2c. Real n8n: peak RSS of the n8n process',
 		value: `ours ${fmt(ours.maxRssMb, 0)} MB, built-in ${fmt(builtin.maxRssMb, 0)} MB (start-up alone ${fmt(baseRss, 0)} MB)`,
+		goal: 'report',
+		met: undefined,
+	});
+	const legacy = by('legacy-20ms');
+	const l = row(legacy);
+	figures.push({
+		name: "2d. Real n8n: n8n's own declarative OpenAI node (n8n-nodes-base.openAi 1.1, run by RoutingNode like ours), same workflow",
+		value: `CPU ${fmt(l.cpuPerItem, 2)} ms per item (ours ${fmt(o.cpuPerItem, 2)}, built-in V2 ${fmt(b.cpuPerItem, 2)}); ${fmt(l.seconds, 2)} s, ${outcome(legacy, items)}`,
 		goal: 'report',
 		met: undefined,
 	});

@@ -2,10 +2,13 @@
  * One benchmark measurement in a fresh process, printed as JSON on the last line:
  *   node worker.js node <baseUrl> <items> <concurrency> [maxRetries]   our node in n8n-core's WorkflowExecute
  *   node worker.js sdk  <baseUrl> <items> <concurrency> [maxRetries]   the same calls with the openai SDK
+ *   node worker.js minimal[:<padding>] <baseUrl> <items> ...         the same calls through a minimal declarative node
+ *                                                                     (bench/minimalNode.ts) in the same harness
  * A last argument [repeats] measures that many runs in the process and reports the one with the least CPU.
  * CPU is process.cpuUsage() over the measured part only (loading code and warm-up excluded).
  */
-import { PACKAGE_DIR, credentialsFor, loadPackage, runWorkflow, singleNodeWorkflow } from '../test/harness/n8n';
+import { PACKAGE_DIR, credentialsFor, extraNodeTypes, loadPackage, runWorkflow, singleNodeWorkflow } from '../test/harness/n8n';
+import { MINIMAL_NODE_TYPE, minimalChatNode, minimalChatParameters } from './minimalNode';
 import { chatParameters, packageHasChat } from './params';
 
 interface Measurement {
@@ -40,6 +43,14 @@ async function viaNode(count: number) {
 	return { outputs: output.length, errors: result.error ? count : output.filter((item) => item.json.error !== undefined).length };
 }
 
+/** RoutingNode's own cost: the same request through a minimal declarative node (no hooks, no limiter: RoutingNode sends every item at once). */
+async function viaMinimal(count: number) {
+	const inputs = Array.from({ length: count }, (_, n) => ({ json: { n } }));
+	const result = await runWorkflow(singleNodeWorkflow(minimalChatParameters, inputs, { type: MINIMAL_NODE_TYPE }), credentialsFor(baseUrl));
+	const output = result.output('OpenAI');
+	return { outputs: output.length, errors: result.error ? count : output.filter((item) => !item.json.choices).length };
+}
+
 async function viaSdk(count: number) {
 	const { default: OpenAI } = await import('openai');
 	const client = new OpenAI({ apiKey: 'sk-bench', baseURL: baseUrl, maxRetries });
@@ -62,8 +73,10 @@ async function viaSdk(count: number) {
 }
 
 void (async () => {
-	const run = mode === 'sdk' ? viaSdk : viaNode;
-	if (mode !== 'sdk') await loadPackage();
+	const [kind, padding = '0'] = mode.split(':');
+	if (kind === 'minimal') extraNodeTypes.set(MINIMAL_NODE_TYPE, minimalChatNode(Number(padding)));
+	const run = kind === 'sdk' ? viaSdk : kind === 'minimal' ? viaMinimal : viaNode;
+	if (kind !== 'sdk') await loadPackage();
 	await run(Math.min(20, items)); // warm-up: JIT, sockets, module loading
 	// Best of N in one process: the machine may be shared, and the least disturbed run is the
 	// closest to what the code costs. Each run reports its own CPU and wall time.

@@ -5,7 +5,11 @@ import { listSearch } from './methods';
 import { resourceProperties, resourceSelector } from './resources';
 import { requestOptionsProperty } from './shared/fields';
 import { sendPathProperty } from './shared/hooks';
+import { mergeSharedFields } from './shared/sharedFields';
 import { sendRequest } from './shared/transport';
+
+/** Merged once when the module loads (about 1 ms); each instance gets its own copy of the list. */
+const properties = mergeSharedFields([sendPathProperty, resourceSelector, ...resourceProperties, requestOptionsProperty]);
 
 export class OpenAiPlatform implements INodeType {
 	description: INodeTypeDescription = {
@@ -22,14 +26,14 @@ export class OpenAiPlatform implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'openAiPlatformApi', required: true }],
+		// No baseURL here: the credential's authenticate adds it (see OpenAiPlatformApi.authenticate).
 		requestDefaults: {
-			baseURL: '={{ $credentials.baseUrl }}',
 			headers: { Accept: 'application/json' },
 			// Error replies come back as data, so checkResponse can read OpenAI's error body and headers.
 			ignoreHttpStatusErrors: true,
 		},
 		requestOperations: { pagination: sendRequest },
-		properties: [sendPathProperty, resourceSelector, ...resourceProperties, requestOptionsProperty],
+		properties: [...properties],
 	};
 
 	methods = { listSearch };

@@ -109,11 +109,14 @@ const functionNode: INodeType = {
 	},
 };
 
+/** Node types a benchmark adds to the harness (e.g. a minimal declarative node to compare with), by type name. */
+export const extraNodeTypes = new Map<string, INodeType>();
+
 class TestNodeTypes implements INodeTypes {
 	constructor(private readonly types: Record<string, INodeType | IVersionedNodeType>) {}
 
 	getByName(nodeType: string) {
-		const type = this.types[nodeType];
+		const type = this.types[nodeType] ?? extraNodeTypes.get(nodeType);
 		if (!type) throw new Error(`Unknown node type ${nodeType}`);
 		return type;
 	}

@@ -67,6 +67,30 @@ describe('file.upload', () => {
 		});
 	});
 
+	it('streams the file from the binary store again when it retries the upload', async () => {
+		const seen = captured();
+		let calls = 0;
+		const scope = nock(API)
+			.post('/v1/files')
+			.times(2)
+			.reply(function (uri, body) {
+				seen.raw.push(String(body));
+				calls++;
+				return calls === 1 ? [503, { error: { message: 'Overloaded', type: 'server_error' } }, { 'retry-after-ms': '0' }] : [200, fileObject('file-new')];
+			});
+		const result = await runNode({ resource: 'file', operation: 'upload', purpose: 'fine-tune' }, binaryItem());
+		expect(result.error).toBeUndefined();
+		scope.done();
+		expect(seen.raw.map((raw) => multipartParts(raw).file?.value)).toEqual([JSONL, JSONL]);
+	});
+
+	it('does not follow a redirect with the upload, and says where it pointed', async () => {
+		const scope = nock(API).post('/v1/files').reply(307, '', { location: 'https://eu.api.example/v1/files' });
+		const result = await runNode({ resource: 'file', operation: 'upload', purpose: 'fine-tune' }, binaryItem());
+		expect(result.error?.message).toContain('The server redirected the upload (HTTP 307) to https://eu.api.example/v1/files');
+		scope.done();
+	});
+
 	it.each([
 		['a name without extension', { purpose: 'user_data', fileName: 'notes' }, binaryItem(), 'File Name: "notes" has no extension'],
 		['a fine-tune file that is not .jsonl', { purpose: 'fine-tune' }, binaryItem('train.csv', 'text/csv'), 'File Name: "train.csv" is not a .jsonl file, which purpose "fine-tune" requires'],

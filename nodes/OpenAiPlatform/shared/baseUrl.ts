@@ -7,6 +7,17 @@ const OPENAI_HOSTS = new Set(['api.openai.com']);
  * or without `/v1`. Compatible servers keep their path as given, since many serve at the root.
  */
 export function normalizeBaseUrl(raw: unknown): string {
+	// Every request of an execution passes the same Base URL: parse it once.
+	if (raw === lastRaw) return lastNormalized;
+	lastNormalized = normalize(raw);
+	lastRaw = raw;
+	return lastNormalized;
+}
+
+let lastRaw: unknown;
+let lastNormalized = DEFAULT_BASE_URL;
+
+function normalize(raw: unknown): string {
 	const trimmed = typeof raw === 'string' ? raw.trim() : '';
 	if (!trimmed) return DEFAULT_BASE_URL;
 	const withoutSlash = trimmed.replace(/\/+$/, '');

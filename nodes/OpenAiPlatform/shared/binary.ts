@@ -8,8 +8,20 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-export interface BinaryFile {
-	blob: Blob;
+/**
+ * A file's bytes as a multipart upload reads them: a Blob, or a file that stays in n8n's binary store and is read
+ * from it each time the request is sent (see `openBinaryFile`).
+ */
+export interface FileContent {
+	readonly size: number;
+	readonly type: string;
+	/** A Blob's web stream, or the chunks of a stored file (axios reads either as an async iterable). */
+	stream(): AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>;
+	arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+export interface BinaryFile<Content extends FileContent = Blob> {
+	blob: Content;
 	fileName: string;
 	mimeType: string;
 	size: number;
@@ -28,12 +40,18 @@ function extensionOf(fileName: string): string {
 	return dot >= 0 ? fileName.slice(dot).toLowerCase() : '';
 }
 
-/** Reads an input item's binary property as a Blob for a multipart upload, checking it first. */
-export async function readBinaryFile(
-	context: IExecuteSingleFunctions,
-	propertyName: string,
-	limits: BinaryLimits,
-): Promise<BinaryFile> {
+interface CheckedBinary {
+	binary: IBinaryData;
+	fileName: string;
+	mimeType: string;
+	/** Throws when `size` is over the limit. */
+	tooBig: (size: number) => void;
+	/** The size the item or the binary store gives, checked against the limit; undefined when neither says. */
+	knownSize?: number;
+}
+
+/** Finds an input item's binary property and checks its type and, where known before reading it, its size. */
+async function checkBinary(context: IExecuteSingleFunctions, propertyName: string, limits: BinaryLimits): Promise<CheckedBinary> {
 	const itemIndex = context.getItemIndex();
 	const binary = context.getInputData().binary?.[propertyName] as IBinaryData | undefined;
 	if (!propertyName || !binary) {
@@ -67,13 +85,46 @@ export async function readBinaryFile(
 			{ itemIndex },
 		);
 	};
-	if (typeof binary.bytes === 'number') tooBig(binary.bytes);
-	else if (binary.id) tooBig(await storedSize(context, binary.id));
+	let knownSize: number | undefined;
+	if (typeof binary.bytes === 'number') knownSize = binary.bytes;
+	else if (binary.id) knownSize = (await storedSize(context, binary.id)) || undefined;
+	if (knownSize !== undefined) tooBig(knownSize);
+	return { binary, fileName, mimeType, tooBig, knownSize };
+}
+
+/** Reads an input item's binary property as a Blob (for operations that look at the bytes), checking it first. */
+export async function readBinaryFile(
+	context: IExecuteSingleFunctions,
+	propertyName: string,
+	limits: BinaryLimits,
+): Promise<BinaryFile> {
+	const { binary, fileName, mimeType, tooBig } = await checkBinary(context, propertyName, limits);
 	const blob = binary.id
 		? await blobFromStore(context, binary.id, mimeType, tooBig)
 		: new Blob([new Uint8Array(await context.helpers.getBinaryDataBuffer(propertyName))], { type: mimeType });
 	tooBig(blob.size);
 	return { blob, fileName, mimeType, size: blob.size };
+}
+
+/**
+ * An input item's binary property for a multipart upload, checked like `readBinaryFile`. A file in n8n's binary
+ * store whose size is known is not read here: the upload streams it from the store each time the request is sent
+ * (a retry reads it again), so a 100 MB upload holds about one read buffer in memory, not the file. Data held in
+ * the item itself is sent from its decoded buffer, without another copy.
+ */
+export async function openBinaryFile(
+	context: IExecuteSingleFunctions,
+	propertyName: string,
+	limits: BinaryLimits,
+): Promise<BinaryFile<FileContent>> {
+	const { binary, fileName, mimeType, tooBig, knownSize } = await checkBinary(context, propertyName, limits);
+	if (binary.id && knownSize !== undefined) {
+		return { blob: new StoredFile(context, binary.id, knownSize, mimeType, `${limits.field}: "${fileName}"`), fileName, mimeType, size: knownSize };
+	}
+	if (binary.id) return await readBinaryFile(context, propertyName, limits);
+	const bytes = await context.helpers.getBinaryDataBuffer(propertyName);
+	tooBig(bytes.length);
+	return { blob: new BufferFile(bytes, mimeType), fileName, mimeType, size: bytes.length };
 }
 
 /** The size the binary store recorded (0 when it cannot say), so a file over the limit is refused before it is read. */
@@ -110,6 +161,114 @@ async function blobFromStore(context: IExecuteSingleFunctions, id: string, type:
 	return new Blob(parts, { type });
 }
 
+async function collect(chunks: AsyncIterable<Uint8Array>, size: number): Promise<ArrayBuffer> {
+	const bytes = new Uint8Array(size);
+	let offset = 0;
+	for await (const chunk of chunks) {
+		bytes.set(chunk, offset);
+		offset += chunk.length;
+	}
+	return bytes.buffer;
+}
+
+/** A file in n8n's binary store, read from it (chunk by chunk) each time it is sent. */
+class StoredFile implements FileContent {
+	constructor(
+		private readonly context: IExecuteSingleFunctions,
+		private readonly id: string,
+		readonly size: number,
+		readonly type: string,
+		private readonly label: string,
+	) {}
+
+	async *stream(): AsyncIterable<Uint8Array> {
+		const stream = await this.context.helpers.getBinaryStream(this.id, STREAM_CHUNK_BYTES);
+		let bytes = 0;
+		try {
+			for await (const chunk of stream as AsyncIterable<Buffer>) {
+				bytes += chunk.length;
+				// The multipart body announced this size (Content-Length): a file that changed in the store must not be sent.
+				if (bytes > this.size) break;
+				yield chunk;
+			}
+		} finally {
+			stream.destroy();
+		}
+		if (bytes !== this.size) {
+			throw new NodeOperationError(this.context.getNode(), `${this.label} is no longer ${this.size} bytes in n8n's binary store`, {
+				itemIndex: this.context.getItemIndex(),
+			});
+		}
+	}
+
+	async arrayBuffer(): Promise<ArrayBuffer> {
+		return await collect(this.stream(), this.size);
+	}
+}
+
+/** Data decoded from the item itself, sent as it is. */
+class BufferFile implements FileContent {
+	constructor(
+		private readonly bytes: Buffer,
+		readonly type: string,
+	) {}
+
+	get size(): number {
+		return this.bytes.length;
+	}
+
+	async *stream(): AsyncIterable<Uint8Array> {
+		yield this.bytes;
+	}
+
+	async arrayBuffer(): Promise<ArrayBuffer> {
+		return new Uint8Array(this.bytes).buffer;
+	}
+}
+
+/** One file part of a `MultipartForm`, as axios's multipart encoder reads it: name, type, size and a byte stream. */
+interface FormFilePart {
+	name: string;
+	type: string;
+	size: number;
+	stream(): AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>;
+}
+
+/**
+ * A multipart body, sent the way axios sends a spec FormData (n8n's HTTP helpers hand it over as it is): axios
+ * encodes it as a stream with a Content-Length, and reads each file part from its `stream()` while it writes the
+ * request, so files are not copied into the body. A native FormData would need every file as a Blob in memory.
+ */
+export class MultipartForm {
+	private readonly parts: Array<[string, string | FormFilePart]> = [];
+
+	append(name: string, value: string | FileContent, fileName?: string): void {
+		if (typeof value === 'string') {
+			this.parts.push([name, value]);
+			return;
+		}
+		const content = value;
+		this.parts.push([name, { name: fileName ?? 'blob', type: content.type, size: content.size, stream: () => content.stream() }]);
+	}
+
+	entries(): IterableIterator<[string, string | FormFilePart]> {
+		return this.parts[Symbol.iterator]();
+	}
+
+	keys(): IterableIterator<string> {
+		return this.parts.map(([name]) => name)[Symbol.iterator]();
+	}
+
+	[Symbol.iterator](): IterableIterator<[string, string | FormFilePart]> {
+		return this.entries();
+	}
+
+	/** What axios checks to treat it as a spec FormData. */
+	get [Symbol.toStringTag](): string {
+		return 'FormData';
+	}
+}
+
 /**
  * Multipart requests: axios serialises a spec FormData itself, but only when no JSON content type
  * is set, so any content-type header goes.
@@ -123,15 +282,15 @@ export type FormFieldValue = string | number | boolean | null | undefined | Arra
 export interface FormFile {
 	/** Part name, e.g. `file`, `image` or `image[]`. */
 	name: string;
-	file: BinaryFile;
+	file: BinaryFile<FileContent>;
 }
 
 /**
  * A multipart body: fields first (undefined and null left out, arrays as repeated `name[]` parts,
  * as OpenAI's SDKs send them), then the files with their names and types.
  */
-export function multipartForm(fields: Record<string, FormFieldValue>, files: FormFile[]): FormData {
-	const form = new FormData();
+export function multipartForm(fields: Record<string, FormFieldValue>, files: FormFile[]): MultipartForm {
+	const form = new MultipartForm();
 	for (const [name, value] of Object.entries(fields)) {
 		if (value === undefined || value === null) continue;
 		if (Array.isArray(value)) for (const entry of value) form.append(`${name}[]`, String(entry));
@@ -146,10 +305,10 @@ export function multipartForm(fields: Record<string, FormFieldValue>, files: For
  * Redirects are not followed: following one would mean keeping the whole upload in memory to send
  * it again (see `refuseRedirect`).
  */
-export function asMultipart(requestOptions: IHttpRequestOptions, form: FormData): IHttpRequestOptions {
+export function asMultipart(requestOptions: IHttpRequestOptions, form: MultipartForm): IHttpRequestOptions {
 	return {
 		...requestOptions,
-		body: form,
+		body: form as unknown as IDataObject,
 		headers: withoutContentType(requestOptions.headers as IDataObject) as IDataObject,
 		disableFollowRedirect: true,
 	};

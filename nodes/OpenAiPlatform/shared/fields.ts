@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { compareLabels } from './labels';
 import type { ModelCapability } from './models';
 import { capabilityLabel, searchMethodFor } from './models';
 
@@ -20,7 +21,7 @@ export function operationSelector(resource: string, options: INodePropertyOption
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: [resource] } },
-		options: [...options].sort((a, b) => a.name.localeCompare(b.name)),
+		options: [...options].sort((a, b) => compareLabels(a.name, b.name)),
 		default: defaultValue,
 	};
 }
@@ -251,6 +252,6 @@ export function collectionField(
 	options: INodeProperties[],
 	{ name = 'options', displayName = 'Options', placeholder = 'Add Option' }: { name?: string; displayName?: string; placeholder?: string } = {},
 ): INodeProperties {
-	const sorted = [...options].sort((a, b) => a.displayName.localeCompare(b.displayName));
+	const sorted = [...options].sort((a, b) => compareLabels(a.displayName, b.displayName));
 	return { displayName, name, type: 'collection', placeholder, default: {}, options: sorted };
 }

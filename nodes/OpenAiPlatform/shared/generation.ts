@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { compareLabels } from './labels';
 import { metadataField, metadataFrom } from './metadata';
 import { reasoningEffortField, serviceTierField } from './sampling';
 import { checkRange, fail, isPlainObject } from './validation';
@@ -267,7 +268,7 @@ export function optionsCollection(
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: options.sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		options: options.sort((a, b) => compareLabels(a.displayName, b.displayName)),
 	};
 }
 

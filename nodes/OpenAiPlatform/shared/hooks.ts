@@ -20,19 +20,23 @@ export async function checkResponse(
 	items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	const resource = this.getNodeParameter('resource', '') as string;
 	if (response.statusCode >= 400) {
+		const resource = this.getNodeParameter('resource', '') as string;
 		throw apiErrorFromResponse(this.getNode(), response, {
 			itemIndex: this.getItemIndex(),
 			secrets: await secretsOf(this),
 			path: `/${resource}`,
 		});
 	}
+	const { body } = response;
+	if (response.statusCode === 204 || Buffer.isBuffer(body) || (typeof body === 'object' && body !== null)) return items;
+	// Only uploads leave redirects unfollowed (asMultipart), and their own refuseRedirect hook says where it pointed.
+	if (response.statusCode >= 300 && response.statusCode < 400 && (response.headers as Record<string, unknown>)?.location) return items;
 	// API Call may ask for text; every other operation reads JSON, or bytes (sent as arraybuffer).
 	const problem = malformedReplyError(this.getNode(), response, {
 		itemIndex: this.getItemIndex(),
 		secrets: await secretsOf(this),
-		textAllowed: resource === 'apiCall',
+		textAllowed: this.getNodeParameter('resource', '') === 'apiCall',
 	});
 	if (problem) throw problem;
 	return items;

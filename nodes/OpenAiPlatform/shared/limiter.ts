@@ -1,5 +1,6 @@
 import type { IExecuteSingleFunctions } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
+
+import { waitOrAbort } from './retry';
 
 /**
  * A counting semaphore. RoutingNode starts every item's request at once, so without it 1000 items
@@ -29,7 +30,8 @@ export class ConcurrencyLimiter {
 		this.resumeAt = Math.max(this.resumeAt, time);
 	}
 
-	async run<T>(task: () => Promise<T>): Promise<T> {
+	/** Runs `task` in a free slot, after any 429 pause; a cancelled execution stops waiting out the pause. */
+	async run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
 		if (this.active >= this.max) {
 			await new Promise<void>((resolve) => this.waiting.push(resolve));
 		} else {
@@ -37,7 +39,7 @@ export class ConcurrencyLimiter {
 		}
 		try {
 			const pause = this.resumeAt - Date.now();
-			if (pause > 0) await sleep(pause);
+			if (pause > 0) await waitOrAbort(pause, signal);
 			return await task();
 		} finally {
 			const next = this.waiting.shift();

@@ -96,7 +96,7 @@ export async function withRetries<T>(
 	};
 	for (let retry = 0; ; retry++) {
 		try {
-			return await limiter.run(unlessStopped);
+			return await limiter.run(unlessStopped, signal);
 		} catch (error) {
 			// A bug is not an API failure: it surfaces as what it is, unretried.
 			if (error instanceof TypeError || error instanceof ReferenceError) {

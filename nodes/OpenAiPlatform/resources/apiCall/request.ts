@@ -9,7 +9,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { binaryFromResponse, readBinaryFile, withoutContentType } from '../../shared/binary';
+import { MultipartForm, binaryFromResponse, openBinaryFile, withoutContentType } from '../../shared/binary';
 import { REDACTED } from '../../shared/errors';
 import { binaryPropertyField, collectionField, forOperation, nameValueCollection } from '../../shared/fields';
 import { DEFAULT_RETRY_POLICY } from '../../shared/retry';
@@ -58,15 +58,15 @@ function parseJsonBody(context: IExecuteSingleFunctions): unknown {
 	}
 }
 
-async function multipartBody(context: IExecuteSingleFunctions): Promise<FormData> {
-	const form = new FormData();
+async function multipartBody(context: IExecuteSingleFunctions): Promise<MultipartForm> {
+	const form = new MultipartForm();
 	for (const field of pairs(context.getNodeParameter('formFields', {}), 'field')) {
 		form.append(String(field.name), String(field.value ?? ''));
 	}
 	const files = (context.getNodeParameter('formFiles', {}) as { file?: Array<{ name?: string; binaryPropertyName?: string; fileName?: string }> }).file ?? [];
 	for (const file of files) {
 		const fieldName = file.name || 'file';
-		const upload = await readBinaryFile(context, file.binaryPropertyName || 'data', { field: `File field "${fieldName}"` });
+		const upload = await openBinaryFile(context, file.binaryPropertyName || 'data', { field: `File field "${fieldName}"` });
 		form.append(fieldName, upload.blob, file.fileName || upload.fileName);
 	}
 	return form;
@@ -114,7 +114,7 @@ async function buildApiCall(this: IExecuteSingleFunctions, requestOptions: IHttp
 		request.body = parseJsonBody(this) as IDataObject;
 		request.json = true;
 	} else if (bodyType === 'multipart') {
-		request.body = await multipartBody(this);
+		request.body = (await multipartBody(this)) as unknown as IDataObject;
 		request.headers = withoutContentType(request.headers as IDataObject) as IDataObject;
 	} else {
 		delete request.body;
@@ -180,7 +180,7 @@ function addDebugOutput(context: IExecuteSingleFunctions, requestData: RoutingRe
 		url: `${baseURL ?? ''}${url ?? ''}`,
 		qs: qs ?? {},
 		headers: { ...(headers as IDataObject), Authorization: `Bearer ${REDACTED}` },
-		body: body instanceof FormData ? { multipart: [...new Set(body.keys())] } : (body as IDataObject),
+		body: body instanceof MultipartForm ? { multipart: [...new Set(body.keys())] } : (body as IDataObject),
 		timeout: timeout ?? null,
 	};
 	return items.map((item) => ({ ...item, json: { ...item.json, request } }));

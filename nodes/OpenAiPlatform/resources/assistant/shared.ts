@@ -7,6 +7,7 @@ import { idLocatorField, modelField } from '../../shared/fields';
 import type { FunctionEntry } from '../../shared/functions';
 import { FUNCTION_NAME, functionToolsFrom, functionsField } from '../../shared/functions';
 import { generationOptionField } from '../../shared/generation';
+import { compareLabels } from '../../shared/labels';
 import { metadataField as metadataField_, metadataFrom } from '../../shared/metadata';
 import { temperatureField, topPField } from '../../shared/sampling';
 import { checkLength, checkRange, fail, idList, jsonObject, locatorValue } from '../../shared/validation';
@@ -273,7 +274,7 @@ export function assistantBody(
 
 /** Collection options in the alphabetical order n8n's lint rules ask for. */
 export function byDisplayName(fields: INodeProperties[]): INodeProperties[] {
-	return [...fields].sort((a, b) => a.displayName.localeCompare(b.displayName));
+	return [...fields].sort((a, b) => compareLabels(a.displayName, b.displayName));
 }
 
 /** The model picker of create, update and message (assistants run on chat models). */

@@ -10,8 +10,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { BinaryFile, FormFieldValue } from '../../shared/binary';
-import { asMultipart, multipartForm, readBinaryFile, refuseRedirect } from '../../shared/binary';
+import type { BinaryFile, FileContent, FormFieldValue } from '../../shared/binary';
+import { asMultipart, multipartForm, openBinaryFile, refuseRedirect } from '../../shared/binary';
 import { malformedReplyError } from '../../shared/errors';
 import { binaryPropertyField } from '../../shared/fields';
 import type { NumberRule } from '../../shared/generation';
@@ -52,7 +52,7 @@ function extensionOf(fileName: string): string {
 }
 
 /** The API tells formats apart by the file name, so a name without a known extension gets one from the MIME type. */
-function withAudioExtension(file: BinaryFile): BinaryFile {
+function withAudioExtension(file: BinaryFile<FileContent>): BinaryFile<FileContent> {
 	if (AUDIO_EXTENSIONS.includes(extensionOf(file.fileName))) return file;
 	const extension = EXTENSION_BY_MIME[file.mimeType.toLowerCase()];
 	return extension ? { ...file, fileName: `${file.fileName}.${extension}` } : file;
@@ -122,11 +122,11 @@ function readBase64Audio(context: IExecuteSingleFunctions): BinaryFile {
 }
 
 /** The audio file to upload, checked (type, 25 MB) before anything is sent. */
-export async function readAudioFile(context: IExecuteSingleFunctions): Promise<BinaryFile> {
+export async function readAudioFile(context: IExecuteSingleFunctions): Promise<BinaryFile<FileContent>> {
 	const inputType = context.getNodeParameter('inputType', 'binary') as string;
 	if (inputType === 'base64') return readBase64Audio(context);
 	const propertyName = String(context.getNodeParameter('binaryPropertyName', 'data') ?? '').trim();
-	const file = await readBinaryFile(context, propertyName, { field: 'Input Binary Field', maxBytes: AUDIO_MAX_BYTES, accept: ACCEPTED_AUDIO });
+	const file = await openBinaryFile(context, propertyName, { field: 'Input Binary Field', maxBytes: AUDIO_MAX_BYTES, accept: ACCEPTED_AUDIO });
 	if (file.size === 0) fail(context, `Input Binary Field: "${file.fileName}" is empty`);
 	return withAudioExtension(file);
 }
@@ -198,7 +198,7 @@ export function textRouting(url: string, preSend: PreSendAction): INodePropertyO
 }
 
 /** Builds the multipart request: the fields, then the audio file as `file`. */
-export function audioForm(requestOptions: IHttpRequestOptions, fields: Record<string, FormFieldValue>, file: BinaryFile): IHttpRequestOptions {
+export function audioForm(requestOptions: IHttpRequestOptions, fields: Record<string, FormFieldValue>, file: BinaryFile<FileContent>): IHttpRequestOptions {
 	return asMultipart(requestOptions, multipartForm(fields, [{ name: 'file', file }]));
 }
 

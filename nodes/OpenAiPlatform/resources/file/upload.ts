@@ -1,7 +1,7 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import type { FilePurpose } from 'openai/resources/files';
 
-import { readBinaryFile, withoutContentType } from '../../shared/binary';
+import { MultipartForm, asMultipart, openBinaryFile, refuseRedirect } from '../../shared/binary';
 import { binaryPropertyField, collectionField, forOperation } from '../../shared/fields';
 import { fieldError } from '../../shared/validation';
 import { FILE_PURPOSES } from './shared';
@@ -32,7 +32,7 @@ async function buildUpload(this: IExecuteSingleFunctions, requestOptions: IHttpR
 	const givenName = String(this.getNodeParameter('fileName', '') ?? '').trim();
 	const options = this.getNodeParameter('options', {}) as { expiresAfterSeconds?: number };
 
-	const file = await readBinaryFile(this, propertyName, { field: 'Input Binary Field', maxBytes: MAX_UPLOAD_BYTES });
+	const file = await openBinaryFile(this, propertyName, { field: 'Input Binary Field', maxBytes: MAX_UPLOAD_BYTES });
 	const fileName = givenName || file.fileName;
 	const extension = extensionOf(fileName);
 	if (!extension) {
@@ -43,7 +43,7 @@ async function buildUpload(this: IExecuteSingleFunctions, requestOptions: IHttpR
 		throw fieldError(this, 'File Name', `"${fileName}" is not a ${allowed.join(', ')} file, which purpose "${purpose}" requires`);
 	}
 
-	const form = new FormData();
+	const form = new MultipartForm();
 	form.append('purpose', purpose);
 	if (options.expiresAfterSeconds !== undefined) {
 		const seconds = Number(options.expiresAfterSeconds);
@@ -54,7 +54,7 @@ async function buildUpload(this: IExecuteSingleFunctions, requestOptions: IHttpR
 		form.append('expires_after[seconds]', String(seconds));
 	}
 	form.append('file', file.blob, fileName);
-	return { ...requestOptions, body: form, headers: withoutContentType(requestOptions.headers) as IHttpRequestOptions['headers'] };
+	return asMultipart(requestOptions, form);
 }
 
 export const uploadOperation: INodePropertyOptions = {
@@ -65,6 +65,7 @@ export const uploadOperation: INodePropertyOptions = {
 	routing: {
 		request: { method: 'POST', url: '/files' },
 		send: { preSend: [buildUpload] },
+		output: { postReceive: [refuseRedirect] },
 	},
 };
 
