@@ -348,6 +348,10 @@ export async function startSteady(port) {
 			String(port),
 			'--log-level',
 			'details',
+			// steady switches to GitHub-annotation output when it sees CI; the
+			// violation check below reads the text format.
+			'--log-format',
+			'text',
 			'--no-color',
 			'--validator-form-array-format',
 			'brackets',
@@ -355,7 +359,8 @@ export async function startSteady(port) {
 			'brackets',
 			SPEC,
 		], {
-		readyLine: /Ready to accept requests/,
+		// The port answering, not a log line: the wording differs between steady's formats.
+		probe: async () => (await fetch(`http://127.0.0.1:${port}/models`)).status > 0,
 		name: 'steady',
 		lifetimeSeconds: 1800,
 	});
