@@ -109,9 +109,9 @@ export const BAD_INPUT_ROWS: BadInputRow[] = [
 	fromFixture('chat.callFunctions', 'functions.function.0.parameters', { name: 'chat.callFunctions: function parameters not JSON', field: 'parameters', bad: "{'type': 'object'}" }),
 	fromFixture('chat.extractData', 'fields.field.0.name', { name: 'chat.extractData: field name with a space', field: 'Fields to Extract', bad: 'invoice number' }),
 	fromFixture('chat.extractData', 'objectDefinitions.object.0.properties.property.0.name', { name: 'chat.extractData: object property name with a comma', field: 'Object Definitions', bad: 'name,city' }),
-	fromFixture('chat.extractData', 'text', { name: 'chat.extractData: empty text', field: 'Text to Parse', bad: '' }),
+	fromFixture('chat.extractData', 'textToParse', { name: 'chat.extractData: empty text', field: 'Text to Parse', bad: '' }),
 	// completion
-	fromFixture('completion.create', 'prompt', { name: 'completion.create: empty prompt', field: 'Prompt', bad: '' }),
+	fromFixture('completion.create', 'completionPrompt', { name: 'completion.create: empty prompt', field: 'Prompt', bad: '' }),
 	fromFixture('completion.create', 'options.temperature', { name: 'completion.create: temperature 3', field: 'Temperature', bad: 3 }),
 	fromFixture('completion.create', 'options.stop', { name: 'completion.create: 5 stop sequences', field: 'Stop Sequences', bad: ['1', '2', '3', '4', '5'] }),
 	// response
@@ -124,7 +124,7 @@ export const BAD_INPUT_ROWS: BadInputRow[] = [
 	fromFixture('conversation.create.items', 'items', { name: 'conversation.create: items not JSON', field: 'Items', bad: '[{"type":"message"' }),
 	fromFixture('conversation.update', 'metadata.pair.0.key', { name: 'conversation.update: metadata key over 64', field: 'Metadata', bad: 'k'.repeat(65) }),
 	// image
-	fromFixture('image.generate.gptImage', 'prompt', { name: 'image.generate: empty prompt', field: 'Prompt', bad: '' }),
+	fromFixture('image.generate.gptImage', 'imagePrompt', { name: 'image.generate: empty prompt', field: 'Prompt', bad: '' }),
 	fromFixture('image.generate.gptImage', 'options.n', { name: 'image.generate: n 0', field: 'Number of Images', bad: 0 }),
 	fromFixture('image.generate.gptImage', 'options.outputCompression', { name: 'image.generate: output compression 101', field: 'Output Compression', bad: 101 }),
 	fromFixture('image.generate.gptImage', 'model.value', { name: 'image.generate: unknown model By ID (server 404)', field: 'model', bad: 'no-such-model', serverDecides: true }),
@@ -133,12 +133,12 @@ export const BAD_INPUT_ROWS: BadInputRow[] = [
 	binaryFromFixture('image.createVariation', { name: 'image.createVariation: missing binary property', field: 'Input Binary Field' }, (item) => without(item, 'data')),
 	// audio
 	fromFixture('audio.generateSpeech', 'options.speed', { name: 'audio.generateSpeech: speed 5', field: 'Speed', bad: 5 }),
-	fromFixture('audio.generateSpeech', 'input', { name: 'audio.generateSpeech: empty input', field: 'Input', bad: '' }),
+	fromFixture('audio.generateSpeech', 'textToSpeak', { name: 'audio.generateSpeech: empty input', field: 'Input', bad: '' }),
 	fromFixture('audio.transcribe', 'options.temperature', { name: 'audio.transcribe: temperature 3', field: 'Temperature', bad: 3, binaryItems: valuesOnFixtureItems('audio.transcribe', 0.2, 3) }),
 	binaryFromFixture('audio.transcribe', { name: 'audio.transcribe: missing binary property', field: 'Input Binary Field' }, (item) => without(item, 'data')),
 	binaryFromFixture('audio.transcribe', { name: 'audio.transcribe: binary property is not audio', field: 'Input Binary Field' }, (item) => withFile(item, 'data', { text: '<html></html>', fileName: 'page.html', mimeType: 'text/html' })),
 	// embedding, moderation
-	fromFixture('embedding.create', 'input', { name: 'embedding.create: empty input', field: 'Input', bad: '' }),
+	fromFixture('embedding.create', 'embeddingInput', { name: 'embedding.create: empty input', field: 'Input', bad: '' }),
 	fromFixture('embedding.create.list', 'options.dimensions', { name: 'embedding.create: dimensions 0', field: 'Dimensions', bad: undefined, binaryItems: valuesOnFixtureItems('embedding.create.list', 256, 0) }),
 	fromFixture('moderation.create', 'texts.values.0.text', { name: 'moderation.create: only text is empty', field: 'Texts', good: 'Have a nice day', bad: '', tweak: (parameters) => void ((parameters.texts as IDataObject).values = [{ text: '' }]) }),
 	fromFixture('moderation.create', 'texts.values.0.text', { name: 'moderation.create: text is an object', field: 'Texts', good: 'Have a nice day', bad: { text: 'hi' } }),

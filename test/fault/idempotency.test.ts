@@ -114,7 +114,7 @@ const CREATES: Create[] = [
 	{
 		name: 'image.generate',
 		parameters: withParameters('image.generate.gptImage', (p) => {
-			p.prompt = '=A lighthouse at dusk, item-{{ $json.n }}';
+			p.imagePrompt = '=A lighthouse at dusk, item-{{ $json.n }}';
 			(p.options as IDataObject).n = 1;
 			(p.options as IDataObject).outputFormat = 'png';
 			delete (p.options as IDataObject).outputCompression;

@@ -36,7 +36,7 @@ describe('image fields follow the model', () => {
 
 	it('generate with gpt-image-1: the GPT image options, no response format or style', () => {
 		expect(visible({ resource: 'image', operation: 'generate', model: model('gpt-image-1') })).toEqual({
-			fields: ['model', 'prompt', 'options'],
+			fields: ['model', 'imagePrompt', 'options'],
 			options: [
 				'background:auto|opaque|transparent',
 				'moderation:auto|low',
@@ -53,21 +53,21 @@ describe('image fields follow the model', () => {
 
 	it('generate with dall-e-3: its sizes, quality and style, one image, a response format', () => {
 		expect(visible({ resource: 'image', operation: 'generate', model: model('dall-e-3') })).toEqual({
-			fields: ['model', 'prompt', 'responseFormat', 'options'],
+			fields: ['model', 'imagePrompt', 'responseFormat', 'options'],
 			options: ['binaryPropertyOutput', 'quality:hd|standard', 'size:1024x1024|1024x1792|1792x1024', 'style:natural|vivid', 'user'],
 		});
 	});
 
 	it('generate with dall-e-2: its sizes and n, no quality or style', () => {
 		expect(visible({ resource: 'image', operation: 'generate', model: model('dall-e-2') })).toEqual({
-			fields: ['model', 'prompt', 'responseFormat', 'options'],
+			fields: ['model', 'imagePrompt', 'responseFormat', 'options'],
 			options: ['n', 'binaryPropertyOutput', 'size:256x256|512x512|1024x1024', 'user'],
 		});
 	});
 
 	it('generate with a compatible-server model: the generic fields, a free size', () => {
 		expect(visible({ resource: 'image', operation: 'generate', model: model('flux-schnell') })).toEqual({
-			fields: ['model', 'prompt', 'responseFormat', 'options'],
+			fields: ['model', 'imagePrompt', 'responseFormat', 'options'],
 			options: ['n', 'binaryPropertyOutput', 'size', 'user'],
 		});
 	});

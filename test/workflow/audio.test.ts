@@ -48,7 +48,7 @@ describe('audio.generateSpeech', () => {
 			resource: 'audio',
 			operation: 'generateSpeech',
 			model: model('gpt-4o-mini-tts'),
-			input: 'Welcome to the show.',
+			textToSpeak: 'Welcome to the show.',
 			voice: 'coral',
 			responseFormat: 'wav',
 			options: { instructions: 'Warm and slow.', speed: 1.25, outputFileName: 'greeting', binaryPropertyOutput: 'audio' },
@@ -78,7 +78,7 @@ describe('audio.generateSpeech', () => {
 		['pcm', 'audio/pcm', 'speech.pcm'],
 	])('names a %s file %s / %s', async (format, mimeType, fileName) => {
 		const scope = nock(BASE).post('/v1/audio/speech').reply(200, MP3, { 'content-type': 'application/octet-stream' });
-		const result = await run({ resource: 'audio', operation: 'generateSpeech', model: model('tts-1'), input: 'Hi', voice: 'alloy', responseFormat: format });
+		const result = await run({ resource: 'audio', operation: 'generateSpeech', model: model('tts-1'), textToSpeak: 'Hi', voice: 'alloy', responseFormat: format });
 		expect(result.error).toBeUndefined();
 		expect(result.output('OpenAI')[0].binary?.data).toMatchObject({ mimeType, fileName });
 		scope.done();
@@ -95,7 +95,7 @@ describe('audio.generateSpeech', () => {
 				resource: 'audio',
 				operation: 'generateSpeech',
 				model: model('={{ $json.model }}'),
-				input: 'Hello',
+				textToSpeak: 'Hello',
 				voice: 'custom',
 				customVoice: '={{ $json.voice }}',
 				options: { instructions: 'Whisper.', outputFileName: 'hello.mp3' },
@@ -115,10 +115,10 @@ describe('audio.generateSpeech', () => {
 	});
 
 	it.each([
-		['empty input', { input: '={{ "" }}' }, 'Input: is empty'],
-		['input over 4096 characters', { input: 'a'.repeat(4097) }, 'Input: is 4097 characters long, over the 4096-character limit'],
-		['a speed out of range', { input: 'x', options: { speed: '={{ 5 }}' } }, 'Speed: must be between 0.25 and 4, got 5'],
-		['an empty custom voice', { input: 'x', voice: 'custom', customVoice: '={{ "" }}' }, 'Custom Voice: is empty'],
+		['empty input', { textToSpeak: '={{ "" }}' }, 'Input: is empty'],
+		['input over 4096 characters', { textToSpeak: 'a'.repeat(4097) }, 'Input: is 4097 characters long, over the 4096-character limit'],
+		['a speed out of range', { textToSpeak: 'x', options: { speed: '={{ 5 }}' } }, 'Speed: must be between 0.25 and 4, got 5'],
+		['an empty custom voice', { textToSpeak: 'x', voice: 'custom', customVoice: '={{ "" }}' }, 'Custom Voice: is empty'],
 	])('refuses %s before sending', async (_case, parameters, message) => {
 		const scope = nock(BASE).post('/v1/audio/speech').reply(200, MP3);
 		const result = await run({ resource: 'audio', operation: 'generateSpeech', model: model('tts-1'), voice: 'alloy', ...parameters });
@@ -128,11 +128,11 @@ describe('audio.generateSpeech', () => {
 
 	it('says so when the reply holds no audio', async () => {
 		const empty = nock(BASE).post('/v1/audio/speech').reply(200, Buffer.alloc(0), { 'content-type': 'audio/mpeg' });
-		const emptyResult = await run({ resource: 'audio', operation: 'generateSpeech', model: model('tts-1'), input: 'x', voice: 'alloy' });
+		const emptyResult = await run({ resource: 'audio', operation: 'generateSpeech', model: model('tts-1'), textToSpeak: 'x', voice: 'alloy' });
 		expect(emptyResult.error?.message).toContain('The server sent an empty audio file');
 		empty.done();
 		const json = nock(BASE).post('/v1/audio/speech').reply(200, { status: 'queued' }, { 'content-type': 'application/json' });
-		const jsonResult = await run({ resource: 'audio', operation: 'generateSpeech', model: model('tts-1'), input: 'x', voice: 'alloy' });
+		const jsonResult = await run({ resource: 'audio', operation: 'generateSpeech', model: model('tts-1'), textToSpeak: 'x', voice: 'alloy' });
 		expect(jsonResult.error?.message).toContain('The server sent application/json instead of audio');
 		json.done();
 	});
@@ -141,7 +141,7 @@ describe('audio.generateSpeech', () => {
 		const scope = nock(BASE)
 			.post('/v1/audio/speech')
 			.reply(400, { error: { message: "Invalid value for 'voice'.", type: 'invalid_request_error', param: 'voice', code: null } });
-		const result = await run({ resource: 'audio', operation: 'generateSpeech', model: model('tts-1'), input: 'x', voice: 'custom', customVoice: 'nobody' });
+		const result = await run({ resource: 'audio', operation: 'generateSpeech', model: model('tts-1'), textToSpeak: 'x', voice: 'custom', customVoice: 'nobody' });
 		expect(result.error?.message).toContain("Invalid value for 'voice'");
 		expect(JSON.stringify(result.error)).not.toContain(TEST_API_KEY);
 		scope.done();

@@ -326,7 +326,7 @@ describe('chat.edit', () => {
 		resource: 'chat',
 		operation: 'edit',
 		model,
-		input: 'Teh cat sat',
+		textToEdit: 'Teh cat sat',
 		instruction: 'Fix the spelling mistakes',
 		...extra,
 	});

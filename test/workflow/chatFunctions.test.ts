@@ -110,8 +110,8 @@ const respond = (extra: IDataObject = {}) => ({
 	resource: 'chat',
 	operation: 'respondToFunctions',
 	model,
-	messagesInput: 'json',
-	messagesJson: JSON.stringify(sentMessages),
+	earlierMessagesInput: 'json',
+	earlierMessagesJson: JSON.stringify(sentMessages),
 	assistantMessage: JSON.stringify(assistantMessage),
 	resultsInput: 'json',
 	functionResults: JSON.stringify([
@@ -148,7 +148,7 @@ describe('chat.respondToFunctions', () => {
 		const { bodies } = expectPosts(PATH, chatReply([{ content: 'ok' }]));
 		await runNode(
 			respond({
-				messagesJson: JSON.stringify([...sentMessages, assistantMessage]),
+				earlierMessagesJson: JSON.stringify([...sentMessages, assistantMessage]),
 				resultsInput: 'fields',
 				functionResultsFields: { result: [{ toolCallId: 'call_t', result: '14:05' }, { toolCallId: 'call_w', result: '{"temperature":21,"sky":"clear"}' }] },
 			}),
@@ -175,7 +175,7 @@ describe('chat.respondToFunctions', () => {
 		['unkeyed results of the wrong count', { functionResults: JSON.stringify(['only one']) }, 'Function Results: every result needs the "toolCallId" it answers (or give one result per call, in call order, without IDs)'],
 		['an assistant message without calls', { assistantMessage: '{"role":"assistant","content":"Hi"}' }, 'Assistant Message: has no tool calls, so there is nothing to respond to'],
 		['an assistant message that is a user message', { assistantMessage: '{"role":"user","content":"Hi"}' }, 'Assistant Message: has role "user", expected "assistant"'],
-		['earlier messages missing', { messagesJson: '[]' }, 'Earlier Messages: expected a non-empty JSON array of messages'],
+		['earlier messages missing', { earlierMessagesJson: '[]' }, 'Earlier Messages: expected a non-empty JSON array of messages'],
 	])('refuses %s before sending', async (_, extra, message) => {
 		expect(await failsBeforeSending(PATH, respond(extra))).toBe(message);
 	});

@@ -9,8 +9,8 @@ describe('chat.extractData', () => {
 		resource: 'chat',
 		operation: 'extractData',
 		model: byId('gpt-4.1-mini'),
-		text: 'Invoice INV-7 from ACME, 12 Main St, Springfield. Items: 2 bolts at 1.50, 1 nut at 0.25. Paid: yes.',
-		prompt: 'The invoice details',
+		textToParse: 'Invoice INV-7 from ACME, 12 Main St, Springfield. Items: 2 bolts at 1.50, 1 nut at 0.25. Paid: yes.',
+		whatToExtract: 'The invoice details',
 		fields: {
 			field: [
 				{ name: 'invoice_number', description: 'The invoice ID', type: 'text', examples: 'INV-001, INV-002', required: true },
@@ -142,7 +142,7 @@ describe('chat.extractData', () => {
 		['an object that is not defined', { fields: { field: [{ name: 'a', type: 'object', objectName: 'missing' }] } }, 'Fields to Extract: field "a" refers to object "missing", which is not in Object Definitions'],
 		['an object without properties', { fields: { field: [{ name: 'a', type: 'object', objectName: 'empty' }] }, objectDefinitions: { object: [{ name: 'empty' }] } }, 'Object Definitions: object "empty" has no properties'],
 		['no fields', { fields: {} }, 'Fields to Extract: add at least one field'],
-		['no text', { text: ' ' }, 'Text to Parse: is empty'],
+		['no text', { textToParse: ' ' }, 'Text to Parse: is empty'],
 	])('refuses %s before sending, naming it', async (_, extra, message) => {
 		expect(await failsBeforeSending(PATH, extract(extra))).toBe(message);
 	});

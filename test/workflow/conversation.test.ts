@@ -41,7 +41,7 @@ describe('conversation.create', () => {
 			resource: 'conversation',
 			operation: 'create',
 			itemsType: 'messages',
-			messages: { message: [{ role: 'system', text: 'You are terse.' }, { role: 'user', text: 'Look', imageBinaryProperties: 'data', imageDetail: 'high' }] },
+			initialMessages: { message: [{ role: 'system', text: 'You are terse.' }, { role: 'user', text: 'Look', imageBinaryProperties: 'data', imageDetail: 'high' }] },
 			metadata: { pair: [{ key: 'topic', value: 'demo' }] },
 		};
 		const items = [{ json: {}, binary: { data: { data: PNG, fileName: 'a.png', mimeType: 'image/png' } } }];

@@ -6,7 +6,7 @@ import { API, captured, outputOf, recordAndReply, runNode, useNock } from '../su
 useNock();
 
 const model = { __rl: true, mode: 'id', value: 'text-embedding-3-small' };
-const embed = (extra: IDataObject = {}) => ({ resource: 'embedding', operation: 'create', model, input: 'hello', ...extra });
+const embed = (extra: IDataObject = {}) => ({ resource: 'embedding', operation: 'create', model, embeddingInput: 'hello', ...extra });
 const usage = { prompt_tokens: 3, total_tokens: 3 };
 const reply = (data: IDataObject[]) => ({ object: 'list', model: 'text-embedding-3-small', data, usage });
 const vector = (index: number, embedding: number[] | string) => ({ object: 'embedding', index, embedding });
@@ -30,7 +30,7 @@ describe('embedding.create', () => {
 			.post('/v1/embeddings')
 			.reply(recordAndReply(seen, reply([vector(1, 'AAAAQA=='), vector(0, 'AACAPw==')])));
 		const params = embed({
-			input: '={{ $json.texts }}',
+			embeddingInput: '={{ $json.texts }}',
 			options: { dimensions: 256, encodingFormat: 'base64', user: 'user-42' },
 		});
 		const result = await runNode(params, [{ json: { texts: ['first', 'second'] } }]);
@@ -48,7 +48,7 @@ describe('embedding.create', () => {
 		nock(API)
 			.post('/v1/embeddings')
 			.reply(200, reply([vector(0, [1]), vector(1, [2])]));
-		const result = await runNode(embed({ input: '={{ ["a", "b"] }}', options: { oneItem: true } }));
+		const result = await runNode(embed({ embeddingInput: '={{ ["a", "b"] }}', options: { oneItem: true } }));
 		expect(outputOf(result)).toEqual([
 			{
 				json: {
@@ -77,7 +77,7 @@ describe('embedding.create', () => {
 			.post('/v1/embeddings')
 			.times(2)
 			.reply(recordAndReply(seen, (call: number) => reply([vector(0, [call])])));
-		const result = await runNode(embed({ input: '={{ $json.text }}' }), [{ json: { text: 'one' } }, { json: { text: 'two' } }]);
+		const result = await runNode(embed({ embeddingInput: '={{ $json.text }}' }), [{ json: { text: 'one' } }, { json: { text: 'two' } }]);
 		expect(result.error).toBeUndefined();
 		expect((seen.bodies as IDataObject[]).map((body) => body.input).sort()).toEqual(['one', 'two']);
 		const output = outputOf(result);
@@ -103,11 +103,11 @@ describe('embedding.create', () => {
 	});
 
 	it.each([
-		['an empty text', { input: '  ' }, [{ json: {} }], 'Input: the text is empty'],
-		['an empty list', { input: '={{ [] }}' }, [{ json: {} }], 'Input: the list of texts is empty'],
-		['an object in the list', { input: '={{ $json.texts }}' }, [{ json: { texts: ['ok', { a: 1 }] } }], 'Input: text 2 is not a text (got object)'],
-		['an empty text in the list', { input: '={{ $json.texts }}' }, [{ json: { texts: ['ok', ''] } }], 'Input: text 2 is empty'],
-		['too many texts', { input: '={{ Array(2049).fill("x") }}' }, [{ json: {} }], 'Input: at most 2048 texts per request, got 2049'],
+		['an empty text', { embeddingInput: '  ' }, [{ json: {} }], 'Input: the text is empty'],
+		['an empty list', { embeddingInput: '={{ [] }}' }, [{ json: {} }], 'Input: the list of texts is empty'],
+		['an object in the list', { embeddingInput: '={{ $json.texts }}' }, [{ json: { texts: ['ok', { a: 1 }] } }], 'Input: text 2 is not a text (got object)'],
+		['an empty text in the list', { embeddingInput: '={{ $json.texts }}' }, [{ json: { texts: ['ok', ''] } }], 'Input: text 2 is empty'],
+		['too many texts', { embeddingInput: '={{ Array(2049).fill("x") }}' }, [{ json: {} }], 'Input: at most 2048 texts per request, got 2049'],
 		['zero dimensions', { options: { dimensions: 0 } }, [{ json: {} }], 'Dimensions: must be a whole number of at least 1'],
 	])('refuses %s before sending anything', async (_, extra, items, message) => {
 		const scope = nock(API).post('/v1/embeddings').reply(200, reply([vector(0, [1])]));

@@ -57,7 +57,7 @@ describe('image.generate', () => {
 			resource: 'image',
 			operation: 'generate',
 			model: model('gpt-image-1'),
-			prompt: 'A lighthouse at dusk',
+			imagePrompt: 'A lighthouse at dusk',
 			options: {
 				n: 2,
 				size: '1536x1024',
@@ -97,7 +97,7 @@ describe('image.generate', () => {
 
 	it('reads the image type from its bytes when the reply does not name it', async () => {
 		const { scope } = expectJson('/images/generations', { created: 1, data: [{ b64_json: b64(JPEG) }] });
-		const result = await run({ resource: 'image', operation: 'generate', model: model('gpt-image-1-mini'), prompt: 'x' });
+		const result = await run({ resource: 'image', operation: 'generate', model: model('gpt-image-1-mini'), imagePrompt: 'x' });
 		expect(result.error).toBeUndefined();
 		const [item] = result.output('OpenAI');
 		expect(item.binary?.data).toMatchObject({ mimeType: 'image/jpeg', fileName: 'image-1.jpg' });
@@ -114,7 +114,7 @@ describe('image.generate', () => {
 			resource: 'image',
 			operation: 'generate',
 			model: model('dall-e-3'),
-			prompt: 'A red fox in snow',
+			imagePrompt: 'A red fox in snow',
 			responseFormat: 'url',
 			options: { size: '1792x1024', quality: 'hd', style: 'natural', user: 'u' },
 		});
@@ -145,7 +145,7 @@ describe('image.generate', () => {
 			resource: 'image',
 			operation: 'generate',
 			model: model('dall-e-2'),
-			prompt: 'Three cats',
+			imagePrompt: 'Three cats',
 			// style and quality are left over from another model: not sent.
 			options: { n: 3, size: '512x512', style: 'vivid', quality: 'hd' },
 		});
@@ -165,7 +165,7 @@ describe('image.generate', () => {
 				resource: 'image',
 				operation: 'generate',
 				model: { __rl: true, mode: 'id', value: '={{ $json.model }}' },
-				prompt: '={{ $json.prompt }}',
+				imagePrompt: '={{ $json.prompt }}',
 				responseFormat: 'url',
 				options: { style: 'vivid', quality: 'low' },
 			},
@@ -182,7 +182,7 @@ describe('image.generate', () => {
 			.times(2)
 			.reply(200, (_uri, body) => ({ created: 5, data: [{ url: `https://x/${(body as IDataObject).prompt}.png` }] }));
 		const result = await run(
-			{ resource: 'image', operation: 'generate', model: model('dall-e-2'), prompt: '={{ $json.p }}', responseFormat: 'url' },
+			{ resource: 'image', operation: 'generate', model: model('dall-e-2'), imagePrompt: '={{ $json.p }}', responseFormat: 'url' },
 			[{ json: { p: 'one' } }, { json: { p: 'two' } }],
 		);
 		expect(result.error).toBeUndefined();
@@ -194,19 +194,19 @@ describe('image.generate', () => {
 	});
 
 	it.each([
-		['a prompt over the DALL-E 2 limit', { model: model('dall-e-2'), prompt: 'x'.repeat(1001) }, 'Prompt: is 1001 characters long, over the 1000-character limit of DALL-E 2'],
-		['a prompt over the DALL-E 3 limit', { model: model('dall-e-3'), prompt: 'x'.repeat(4001) }, 'Prompt: is 4001 characters long, over the 4000-character limit of DALL-E 3'],
-		['a prompt over the GPT image limit', { model: model('gpt-image-1'), prompt: 'x'.repeat(32001) }, 'Prompt: is 32001 characters long, over the 32000-character limit'],
-		['an empty prompt', { model: model('gpt-image-1'), prompt: '  ' }, 'Prompt: is empty'],
-		['no model', { model: model('={{ "" }}'), prompt: 'x' }, 'Model: choose an image model'],
+		['a prompt over the DALL-E 2 limit', { model: model('dall-e-2'), imagePrompt: 'x'.repeat(1001) }, 'Prompt: is 1001 characters long, over the 1000-character limit of DALL-E 2'],
+		['a prompt over the DALL-E 3 limit', { model: model('dall-e-3'), imagePrompt: 'x'.repeat(4001) }, 'Prompt: is 4001 characters long, over the 4000-character limit of DALL-E 3'],
+		['a prompt over the GPT image limit', { model: model('gpt-image-1'), imagePrompt: 'x'.repeat(32001) }, 'Prompt: is 32001 characters long, over the 32000-character limit'],
+		['an empty prompt', { model: model('gpt-image-1'), imagePrompt: '  ' }, 'Prompt: is empty'],
+		['no model', { model: model('={{ "" }}'), imagePrompt: 'x' }, 'Model: choose an image model'],
 		// With the model in an expression every option shows, so the run-time check is what stops it.
-		['several DALL-E 3 images', { model: model('={{ "dall-e-3" }}'), prompt: 'x', options: { n: 2 } }, 'Number of Images: DALL-E 3 makes one image per request, got 2'],
-		['too many images', { model: model('dall-e-2'), prompt: 'x', options: { n: '={{ 11 }}' } }, 'Number of Images: must be between 1 and 10, got 11'],
-		['a DALL-E 2 size on DALL-E 3', { model: model('dall-e-3'), prompt: 'x', options: { size: '={{ "512x512" }}' } }, 'Size: "512x512" is not allowed for DALL-E 3'],
-		['a size that is not one', { model: model('gpt-image-1'), prompt: 'x', options: { size: '={{ "big" }}' } }, 'Size: "big" is not a size'],
-		['HD quality on a GPT image model', { model: model('gpt-image-1'), prompt: 'x', options: { quality: '={{ "hd" }}' } }, 'Quality: "hd" is not allowed for GPT image models'],
-		['a transparent JPEG', { model: model('gpt-image-1'), prompt: 'x', options: { background: 'transparent', outputFormat: 'jpeg' } }, 'Background: a transparent background needs the PNG or WebP output format'],
-		['compression of a PNG', { model: model('gpt-image-1'), prompt: 'x', options: { outputCompression: 50 } }, 'Output Compression: only applies to the JPEG and WebP output formats'],
+		['several DALL-E 3 images', { model: model('={{ "dall-e-3" }}'), imagePrompt: 'x', options: { n: 2 } }, 'Number of Images: DALL-E 3 makes one image per request, got 2'],
+		['too many images', { model: model('dall-e-2'), imagePrompt: 'x', options: { n: '={{ 11 }}' } }, 'Number of Images: must be between 1 and 10, got 11'],
+		['a DALL-E 2 size on DALL-E 3', { model: model('dall-e-3'), imagePrompt: 'x', options: { size: '={{ "512x512" }}' } }, 'Size: "512x512" is not allowed for DALL-E 3'],
+		['a size that is not one', { model: model('gpt-image-1'), imagePrompt: 'x', options: { size: '={{ "big" }}' } }, 'Size: "big" is not a size'],
+		['HD quality on a GPT image model', { model: model('gpt-image-1'), imagePrompt: 'x', options: { quality: '={{ "hd" }}' } }, 'Quality: "hd" is not allowed for GPT image models'],
+		['a transparent JPEG', { model: model('gpt-image-1'), imagePrompt: 'x', options: { background: 'transparent', outputFormat: 'jpeg' } }, 'Background: a transparent background needs the PNG or WebP output format'],
+		['compression of a PNG', { model: model('gpt-image-1'), imagePrompt: 'x', options: { outputCompression: 50 } }, 'Output Compression: only applies to the JPEG and WebP output formats'],
 	])('refuses %s before sending', async (_case, parameters, message) => {
 		const scope = nock(BASE).post('/v1/images/generations').reply(200, { created: 1 });
 		const result = await run({ resource: 'image', operation: 'generate', ...parameters });
@@ -216,7 +216,7 @@ describe('image.generate', () => {
 
 	it('does not send Number of Images for DALL-E 3, which hides it', async () => {
 		const { scope, seen } = expectJson('/images/generations', { created: 1, data: [{ url: 'https://x/1.png' }] });
-		const result = await run({ resource: 'image', operation: 'generate', model: model('dall-e-3'), prompt: 'x', responseFormat: 'url', options: { n: 2 } });
+		const result = await run({ resource: 'image', operation: 'generate', model: model('dall-e-3'), imagePrompt: 'x', responseFormat: 'url', options: { n: 2 } });
 		expect(result.error).toBeUndefined();
 		expect(seen.body).toEqual({ model: 'dall-e-3', prompt: 'x', response_format: 'url' });
 		scope.done();
@@ -224,7 +224,7 @@ describe('image.generate', () => {
 
 	it('gives one item with the reply fields and an empty data list when the reply has no images', async () => {
 		const { scope } = expectJson('/images/generations', { created: 9 });
-		const result = await run({ resource: 'image', operation: 'generate', model: model('gpt-image-1'), prompt: 'x' });
+		const result = await run({ resource: 'image', operation: 'generate', model: model('gpt-image-1'), imagePrompt: 'x' });
 		expect(result.error).toBeUndefined();
 		expect(result.output('OpenAI')).toEqual([{ json: { created: 9, data: [] }, pairedItem: { item: 0 } }]);
 		scope.done();
@@ -232,7 +232,7 @@ describe('image.generate', () => {
 
 	it('keeps an image entry with neither URL nor data as a JSON item', async () => {
 		const { scope } = expectJson('/images/generations', { created: 9, data: [{}, { revised_prompt: 'p' }] });
-		const result = await run({ resource: 'image', operation: 'generate', model: model('dall-e-3'), prompt: 'x' });
+		const result = await run({ resource: 'image', operation: 'generate', model: model('dall-e-3'), imagePrompt: 'x' });
 		expect(result.error).toBeUndefined();
 		expect(result.output('OpenAI').map((i) => [i.json, i.binary])).toEqual([
 			[{ created: 9 }, undefined],
@@ -247,7 +247,7 @@ describe('image.generate', () => {
 			{ error: { message: 'Your request was rejected by the safety system.', type: 'invalid_request_error', code: 'content_policy_violation', param: null } },
 			400,
 		);
-		const result = await run({ resource: 'image', operation: 'generate', model: model('dall-e-3'), prompt: 'x' });
+		const result = await run({ resource: 'image', operation: 'generate', model: model('dall-e-3'), imagePrompt: 'x' });
 		expect(result.error?.message).toContain('safety system');
 		expect(JSON.stringify(result.error)).not.toContain(TEST_API_KEY);
 		scope.done();
@@ -267,7 +267,7 @@ describe('image.edit', () => {
 				operation: 'edit',
 				model: model('gpt-image-1'),
 				binaryPropertyName: 'photo, product',
-				prompt: 'Put the product on the table',
+				imagePrompt: 'Put the product on the table',
 				options: {
 					maskBinaryPropertyName: 'mask',
 					n: 1,
@@ -310,7 +310,7 @@ describe('image.edit', () => {
 	it('sends one image as the scalar image part', async () => {
 		const { scope, seen } = expectMultipart('/images/edits', { created: 1, data: [{ b64_json: b64(WEBP) }] });
 		const result = await run(
-			{ resource: 'image', operation: 'edit', model: model('gpt-image-1'), binaryPropertyName: 'product', prompt: 'Brighter' },
+			{ resource: 'image', operation: 'edit', model: model('gpt-image-1'), binaryPropertyName: 'product', imagePrompt: 'Brighter' },
 			[itemWith({ product })],
 		);
 		expect(result.error).toBeUndefined();
@@ -323,7 +323,7 @@ describe('image.edit', () => {
 	it('edits a transparent square PNG with DALL-E 2 and asks for base64', async () => {
 		const { scope, seen } = expectMultipart('/images/edits', { created: 1, data: [{ b64_json: b64(png(4, 4)) }, { b64_json: b64(png(4, 4)) }] });
 		const result = await run(
-			{ resource: 'image', operation: 'edit', model: model('dall-e-2'), prompt: 'Add a hat', options: { n: 2, size: '256x256', quality: 'high' } },
+			{ resource: 'image', operation: 'edit', model: model('dall-e-2'), imagePrompt: 'Add a hat', options: { n: 2, size: '256x256', quality: 'high' } },
 			[itemWith({ data: { data: png(16, 16), fileName: 'cat.png', mimeType: 'image/png' } })],
 		);
 		expect(result.error).toBeUndefined();
@@ -335,7 +335,7 @@ describe('image.edit', () => {
 	it('accepts an RGB PNG with a tRNS chunk as transparent for DALL-E 2', async () => {
 		const { scope, seen } = expectMultipart('/images/edits', { created: 1, data: [{ url: 'https://x/1.png' }] });
 		const result = await run(
-			{ resource: 'image', operation: 'edit', model: model('dall-e-2'), prompt: 'x', responseFormat: 'url' },
+			{ resource: 'image', operation: 'edit', model: model('dall-e-2'), imagePrompt: 'x', responseFormat: 'url' },
 			[itemWith({ data: { data: png(4, 4, { colorType: 2, tRNS: true }), fileName: 'a.png', mimeType: 'image/png' } })],
 		);
 		expect(result.error).toBeUndefined();
@@ -355,7 +355,7 @@ describe('image.edit', () => {
 		['a missing mask property', { data: { data: png(8, 8), fileName: 'a.png', mimeType: 'image/png' } }, { maskBinaryPropertyName: 'mask' }, 'Mask: the input item has no binary property "mask"'],
 	])('refuses %s for DALL-E 2 before sending', async (_case, files, options, message) => {
 		const scope = nock(BASE).post('/v1/images/edits').reply(200, { created: 1 });
-		const result = await run({ resource: 'image', operation: 'edit', model: model('dall-e-2'), prompt: 'x', options }, [itemWith(files)]);
+		const result = await run({ resource: 'image', operation: 'edit', model: model('dall-e-2'), imagePrompt: 'x', options }, [itemWith(files)]);
 		expect(result.error?.message).toContain(message);
 		expect(scope.isDone()).toBe(false);
 	});
@@ -369,7 +369,7 @@ describe('image.edit', () => {
 	])('refuses %s before sending', async (_case, modelId, names, message) => {
 		const scope = nock(BASE).post('/v1/images/edits').reply(200, { created: 1 });
 		const square = { data: png(4, 4), fileName: 'a.png', mimeType: 'image/png' };
-		const result = await run({ resource: 'image', operation: 'edit', model: model(modelId), binaryPropertyName: names, prompt: 'x' }, [
+		const result = await run({ resource: 'image', operation: 'edit', model: model(modelId), binaryPropertyName: names, imagePrompt: 'x' }, [
 			itemWith({ a: square, b: square }),
 		]);
 		expect(result.error?.message).toContain(message);
@@ -378,7 +378,7 @@ describe('image.edit', () => {
 
 	it('refuses a GIF for a GPT image model', async () => {
 		const scope = nock(BASE).post('/v1/images/edits').reply(200, { created: 1 });
-		const result = await run({ resource: 'image', operation: 'edit', model: model('gpt-image-1'), prompt: 'x' }, [
+		const result = await run({ resource: 'image', operation: 'edit', model: model('gpt-image-1'), imagePrompt: 'x' }, [
 			itemWith({ data: { data: Buffer.from('GIF89a'), fileName: 'a.gif', mimeType: 'image/gif' } }),
 		]);
 		expect(result.error?.message).toContain('Input Binary Fields: "a.gif" (image/gif) is not an accepted file type');
@@ -437,7 +437,7 @@ describe('image operations under Continue On Fail', () => {
 		const scope = nock(BASE).post('/v1/images/generations').reply(200, { created: 1, data: [{ url: 'https://x/ok.png' }] });
 		const result = await runWorkflow(
 			singleNodeWorkflow(
-				{ resource: 'image', operation: 'generate', model: model('dall-e-2'), prompt: '={{ $json.p }}', responseFormat: 'url' },
+				{ resource: 'image', operation: 'generate', model: model('dall-e-2'), imagePrompt: '={{ $json.p }}', responseFormat: 'url' },
 				[{ json: { p: 'x'.repeat(1001) } }, { json: { p: 'fine' } }],
 				{ onError: 'continueRegularOutput' },
 			),

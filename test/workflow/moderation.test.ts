@@ -60,7 +60,7 @@ describe('moderation.create', () => {
 		nock(API).post('/v1/moderations').reply(recordAndReply(seen, reply(full)));
 		const params = moderate({
 			simplify: false,
-			images: {
+			imagesToClassify: {
 				values: [
 					{ source: 'url', url: 'https://example.com/a.jpg' },
 					{ source: 'binary', binaryPropertyName: 'photo' },
@@ -108,11 +108,11 @@ describe('moderation.create', () => {
 	it.each([
 		['no text and no image', { texts: texts('', ' ') }, undefined, 'Texts: add at least one text or image to classify'],
 		['an object as a text', { texts: { values: [{ text: '={{ $json.o }}' }] } }, [{ json: { o: { a: 1 } } }], 'Texts: an entry is not a text (got an object)'],
-		['a non-http image URL', { images: { values: [{ source: 'url', url: 'ftp://x/y.png' }] } }, undefined, 'Images: image 1 "ftp://x/y.png" is not an http(s) URL or an image data URL'],
-		['a missing binary property', { images: { values: [{ source: 'binary', binaryPropertyName: 'nope' }] } }, undefined, 'Images (image 1): the input item has no binary property "nope"'],
+		['a non-http image URL', { imagesToClassify: { values: [{ source: 'url', url: 'ftp://x/y.png' }] } }, undefined, 'Images: image 1 "ftp://x/y.png" is not an http(s) URL or an image data URL'],
+		['a missing binary property', { imagesToClassify: { values: [{ source: 'binary', binaryPropertyName: 'nope' }] } }, undefined, 'Images (image 1): the input item has no binary property "nope"'],
 		[
 			'a binary that is not an image',
-			{ images: { values: [{ source: 'binary', binaryPropertyName: 'data' }] } },
+			{ imagesToClassify: { values: [{ source: 'binary', binaryPropertyName: 'data' }] } },
 			[{ json: {}, binary: { data: { data: Buffer.from('%PDF').toString('base64'), fileName: 'a.pdf', mimeType: 'application/pdf' } } }],
 			'Images (image 1): "a.pdf" (application/pdf) is not an accepted file type',
 		],

@@ -110,7 +110,7 @@ describe('response.create', () => {
 				},
 			},
 		];
-		const result = await runWorkflow(singleNodeWorkflow(create({ inputType: 'messages', messages }), items), credentials);
+		const result = await runWorkflow(singleNodeWorkflow(create({ inputType: 'messages', inputMessages: messages }), items), credentials);
 		expect(result.error).toBeUndefined();
 		expect(bodies[0]).toEqual({
 			model: 'gpt-4.1-mini',
@@ -329,11 +329,11 @@ describe('response.create', () => {
 			['a long metadata value', { options: { metadata: { pair: [{ key: 'k', value: 'v'.repeat(513) }] } } }, 'Metadata: the value of "k" is longer than 512 characters'],
 			['function results without a previous response', { inputType: 'functionResults', functionResults: { result: [{ callId: 'c', output: 'o' }] } }, 'Function Results: set Previous Response ID (or Conversation ID) in Options'],
 			['a function result without call id', { inputType: 'functionResults', functionResults: { result: [{ callId: '', output: 'o' }] }, options: { previousResponseId: 'resp_0' } }, 'Function Results: result 1 has no Call ID'],
-			['no messages', { inputType: 'messages', messages: {} }, 'Messages: add at least one message'],
-			['an empty message', { inputType: 'messages', messages: { message: [{ role: 'user', text: '' }] } }, 'Messages: message 1 (user) has no text, image or file'],
-			['an assistant message with an image', { inputType: 'messages', messages: { message: [{ role: 'assistant', text: 'x', imageUrls: 'https://e.com/a.png' }] } }, 'Messages: message 1: an assistant message can only hold text'],
-			['an image URL that is not a URL', { inputType: 'messages', messages: { message: [{ role: 'user', imageUrls: 'ftp://e.com/a.png' }] } }, 'Messages: message 1: "ftp://e.com/a.png" is not an http(s) URL or an image data URL'],
-			['a missing binary image', { inputType: 'messages', messages: { message: [{ role: 'user', imageBinaryProperties: 'nope' }] } }, 'Messages: message 1: the input item has no binary property "nope"'],
+			['no messages', { inputType: 'messages', inputMessages: {} }, 'Messages: add at least one message'],
+			['an empty message', { inputType: 'messages', inputMessages: { message: [{ role: 'user', text: '' }] } }, 'Messages: message 1 (user) has no text, image or file'],
+			['an assistant message with an image', { inputType: 'messages', inputMessages: { message: [{ role: 'assistant', text: 'x', imageUrls: 'https://e.com/a.png' }] } }, 'Messages: message 1: an assistant message can only hold text'],
+			['an image URL that is not a URL', { inputType: 'messages', inputMessages: { message: [{ role: 'user', imageUrls: 'ftp://e.com/a.png' }] } }, 'Messages: message 1: "ftp://e.com/a.png" is not an http(s) URL or an image data URL'],
+			['a missing binary image', { inputType: 'messages', inputMessages: { message: [{ role: 'user', imageBinaryProperties: 'nope' }] } }, 'Messages: message 1: the input item has no binary property "nope"'],
 			['input items that are not JSON', { inputType: 'json', inputItems: '[{' }, 'Input Items (JSON): not valid JSON'],
 			['input items without type or role', { inputType: 'json', inputItems: '[{"content":"x"}]' }, 'Input Items (JSON): item 1 has neither "type" nor "role"'],
 		])('%s', async (_, extra, message) => {
@@ -346,7 +346,7 @@ describe('response.create', () => {
 		it('a binary image of the wrong type', async () => {
 			const scope = nock(BASE).post('/v1/responses').reply(200, reply());
 			const items = [{ json: {}, binary: { data: { data: PDF, fileName: 'x.pdf', mimeType: 'application/pdf' } } }];
-			const params = create({ inputType: 'messages', messages: { message: [{ role: 'user', imageBinaryProperties: 'data' }] } });
+			const params = create({ inputType: 'messages', inputMessages: { message: [{ role: 'user', imageBinaryProperties: 'data' }] } });
 			const result = await runWorkflow(singleNodeWorkflow(params, items), credentials);
 			expect(result.error?.message).toBe('Messages: message 1: "x.pdf" (application/pdf) is not an accepted file type');
 			expect(scope.isDone()).toBe(false);

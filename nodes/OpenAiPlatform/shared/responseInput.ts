@@ -30,8 +30,11 @@ interface MessageEntry {
 	fileBinaryProperties?: unknown;
 }
 
-/** The message list field: one entry per message, each with its text and attachments. */
-export function messagesField(name = 'messages', displayName = 'Messages'): INodeProperties {
+/**
+ * The message list field: one entry per message, each with its text and attachments. Each operation names its own:
+ * RoutingNode evaluates an item's expression once for every property of that name, shown or not.
+ */
+export function messagesField(name: string, displayName = 'Messages'): INodeProperties {
 	return {
 		displayName,
 		name,

@@ -60,7 +60,7 @@ async function buildSpeechBody(this: IExecuteSingleFunctions, requestOptions: IH
 	const options = (this.getNodeParameter('options', {}) ?? {}) as SpeechOptions;
 	const body: SpeechCreateParams = {
 		model,
-		input: checkedText(this, 'Input', this.getNodeParameter('input', ''), { max: 4096 }),
+		input: checkedText(this, 'Input', this.getNodeParameter('textToSpeak', ''), { max: 4096 }),
 		voice: voiceOf(this),
 		response_format: checkedChoice(this, 'Response Format', this.getNodeParameter('responseFormat', 'mp3'), SPEECH_FORMATS),
 	};
@@ -115,7 +115,7 @@ export const generateSpeechFields: INodeProperties[] = forOperation('audio', 'ge
 	}),
 	{
 		displayName: 'Input',
-		name: 'input',
+		name: 'textToSpeak',
 		type: 'string',
 		required: true,
 		default: '',

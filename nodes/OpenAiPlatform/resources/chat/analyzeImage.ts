@@ -80,7 +80,7 @@ async function imagePart(context: IExecuteSingleFunctions, field: string, entry:
 
 /** Prompt-and-images mode: one user message with the prompt and every image. */
 async function promptMessages(context: IExecuteSingleFunctions): Promise<ChatCompletionMessageParam[]> {
-	const prompt = requiredText(context, 'prompt', 'Prompt');
+	const prompt = requiredText(context, 'visionPrompt', 'Prompt');
 	const images = ((context.getNodeParameter('images', {}) as { image?: ImageEntry[] }).image ?? []);
 	if (!images.length) fail(context, 'Images: add at least one image');
 	const parts: ChatCompletionContentPart[] = [{ type: 'text', text: prompt }];
@@ -151,6 +151,7 @@ export const analyzeImageFields: INodeProperties[] = forOperation('chat', 'analy
 		],
 	},
 	promptField({
+		name: 'visionPrompt',
 		required: false,
 		placeholder: 'e.g. What is in this image?',
 		displayOptions: { show: { inputMode: ['prompt'] } },

@@ -18,7 +18,7 @@ export function editInstructions(instruction: string): string {
 
 /** preSend: the instruction (as system, or developer for reasoning models) and the input (as user). */
 async function buildEditRequest(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-	const input = String(this.getNodeParameter('input', '') ?? '');
+	const input = String(this.getNodeParameter('textToEdit', '') ?? '');
 	const instruction = requiredText(this, 'instruction', 'Instruction').trim();
 	const model = String(this.getNodeParameter('model', '', { extractValue: true }));
 	return chatRequest(this, requestOptions, {
@@ -44,7 +44,7 @@ export const editFields: INodeProperties[] = forOperation('chat', 'edit', [
 	modelField({ capability: 'chat' }),
 	{
 		displayName: 'Input',
-		name: 'input',
+		name: 'textToEdit',
 		type: 'string',
 		typeOptions: { rows: 4 },
 		default: '',

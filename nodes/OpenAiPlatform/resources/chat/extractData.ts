@@ -21,14 +21,14 @@ export function extractionInstructions(whatToExtract: string): string {
 
 /** preSend: instructions, the text, and a strict JSON schema built from the field list. */
 async function buildExtractDataRequest(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-	const text = requiredText(this, 'text', 'Text to Parse');
+	const text = requiredText(this, 'textToParse', 'Text to Parse');
 	const fields = ((this.getNodeParameter('fields', {}) as { field?: FieldEntry[] }).field ?? []);
 	const objects = ((this.getNodeParameter('objectDefinitions', {}) as { object?: ObjectEntry[] }).object ?? []);
 	const schema = extractionSchema(this, fields, objects);
 	const model = String(this.getNodeParameter('model', '', { extractValue: true }));
 	return chatRequest(this, requestOptions, {
 		messages: [
-			{ role: instructionRole(model), content: extractionInstructions(String(this.getNodeParameter('prompt', '') ?? '').trim()) },
+			{ role: instructionRole(model), content: extractionInstructions(String(this.getNodeParameter('whatToExtract', '') ?? '').trim()) },
 			{ role: 'user', content: text },
 		],
 		body: { response_format: { type: 'json_schema', json_schema: { name: 'extracted_data', strict: true, schema } } },
@@ -57,7 +57,7 @@ export const extractDataFields: INodeProperties[] = forOperation('chat', 'extrac
 	modelField({ capability: 'chat', description: 'A chat model with structured output (e.g. gpt-4.1-mini, gpt-4o, gpt-5)' }),
 	{
 		displayName: 'Text to Parse',
-		name: 'text',
+		name: 'textToParse',
 		type: 'string',
 		typeOptions: { rows: 5 },
 		required: true,
@@ -66,7 +66,7 @@ export const extractDataFields: INodeProperties[] = forOperation('chat', 'extrac
 	},
 	{
 		displayName: 'What to Extract',
-		name: 'prompt',
+		name: 'whatToExtract',
 		type: 'string',
 		typeOptions: { rows: 2 },
 		default: '',

@@ -71,6 +71,11 @@ export function messageCollection(
 }
 
 interface MessageListOptions {
+	/**
+	 * Parameter name of the list; `<name>Input` and `<name>Json` go with it. Each operation's list has its own name:
+	 * RoutingNode evaluates an item's expression once for every property of that name, shown or not.
+	 */
+	name?: string;
 	/** Label in the editor and in error messages. */
 	displayName?: string;
 	description?: string;
@@ -89,6 +94,7 @@ const DEFAULT_MESSAGES_JSON = JSON.stringify(
 
 /** A message list: defined with fields (role, content, name) or as the API's JSON array. */
 export function messageListFields({
+	name = 'messages',
 	displayName = 'Messages',
 	description = 'The conversation so far, oldest first',
 	defaultInput = 'fields',
@@ -97,7 +103,7 @@ export function messageListFields({
 	return [
 		{
 			displayName: `${displayName} Input`,
-			name: 'messagesInput',
+			name: `${name}Input`,
 			type: 'options',
 			default: defaultInput,
 			options: [
@@ -105,12 +111,12 @@ export function messageListFields({
 				{ name: 'Using JSON', value: 'json', description: 'An array of messages as the API takes them, e.g. the output of an earlier node' },
 			],
 		},
-		messageCollection({ displayName, name: 'messages', description, displayOptions: { show: { messagesInput: ['fields'] } } }, 'The text of the message'),
+		messageCollection({ displayName, name, description, displayOptions: { show: { [`${name}Input`]: ['fields'] } } }, 'The text of the message'),
 		{
 			displayName: `${displayName} (JSON)`,
-			name: 'messagesJson',
+			name: `${name}Json`,
 			type: 'json',
-			displayOptions: { show: { messagesInput: ['json'] } },
+			displayOptions: { show: { [`${name}Input`]: ['json'] } },
 			default: jsonDefault,
 			description: `${description}, as a JSON array of {"role", "content"} objects`,
 		},
@@ -137,15 +143,15 @@ function checkJsonMessage(context: IExecuteSingleFunctions, field: string, messa
 }
 
 /** The message list of the current item, checked: roles, content, names. */
-export function messagesFrom(context: IExecuteSingleFunctions, field = 'Messages'): ChatCompletionMessageParam[] {
-	const input = context.getNodeParameter('messagesInput', 'fields') as string;
+export function messagesFrom(context: IExecuteSingleFunctions, field = 'Messages', name = 'messages'): ChatCompletionMessageParam[] {
+	const input = context.getNodeParameter(`${name}Input`, 'fields') as string;
 	if (input === 'json') {
-		let parsed = optionalJson(context, field, context.getNodeParameter('messagesJson', '[]'));
+		let parsed = optionalJson(context, field, context.getNodeParameter(`${name}Json`, '[]'));
 		if (isPlainObject(parsed) && Array.isArray(parsed.messages)) parsed = parsed.messages;
 		if (!Array.isArray(parsed) || parsed.length === 0) fail(context, `${field}: expected a non-empty JSON array of messages`);
 		return parsed.map((message, index) => checkJsonMessage(context, field, message, index));
 	}
-	const entries = ((context.getNodeParameter('messages', {}) as { message?: Array<{ role?: string; content?: string; name?: string }> }).message ?? []);
+	const entries = ((context.getNodeParameter(name, {}) as { message?: Array<{ role?: string; content?: string; name?: string }> }).message ?? []);
 	if (entries.length === 0) fail(context, `${field}: add at least one message`);
 	return entries.map((entry) => {
 		const name = checkParticipantName(context, field, entry.name);

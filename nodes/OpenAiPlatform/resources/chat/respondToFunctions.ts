@@ -9,6 +9,7 @@ import { simplifyChatReply } from './reply';
 import { chatOperation, chatRequest } from './request';
 
 const EARLIER = 'Earlier Messages';
+const EARLIER_NAME = 'earlierMessages';
 const ASSISTANT = 'Assistant Message';
 const RESULTS = 'Function Results';
 
@@ -93,7 +94,7 @@ function resultsFrom(context: IExecuteSingleFunctions, calls: CallRef[]): Map<st
 
 /** preSend: earlier messages + the assistant's tool calls + one tool message per call, in call order. */
 async function buildRespondToFunctionsRequest(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-	const earlier = messagesFrom(this, EARLIER);
+	const earlier = messagesFrom(this, EARLIER, EARLIER_NAME);
 	const { message, calls } = assistantMessageFrom(this);
 	const results = resultsFrom(this, calls);
 	const callIds = new Set(calls.map((call) => call.id));
@@ -127,6 +128,7 @@ export const respondToFunctionsOperation = chatOperation(
 export const respondToFunctionsFields: INodeProperties[] = forOperation('chat', 'respondToFunctions', [
 	modelField({ capability: 'chat' }),
 	...messageListFields({
+		name: EARLIER_NAME,
 		displayName: EARLIER,
 		description: 'The messages sent to Call Functions (its "messages" output)',
 		defaultInput: 'json',

@@ -39,7 +39,7 @@ const BEST_OF: NumberRule = {
 
 /** preSend: the prompt and the options of the legacy endpoint (max_tokens, not max_completion_tokens). */
 async function buildCompletionRequest(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-	const prompt = requiredText(this, 'prompt', 'Prompt');
+	const prompt = requiredText(this, 'completionPrompt', 'Prompt');
 	const body = { ...(requestOptions.body as IDataObject), prompt } as CompletionCreateParamsNonStreaming & IDataObject;
 	const options = optionsOf(this);
 	applyGenerationOptions(this, body, options, { maxTokensProperty: 'max_tokens' });
@@ -82,7 +82,7 @@ export const createOperation: INodePropertyOptions = {
 
 export const createFields: INodeProperties[] = forOperation('completion', 'create', [
 	modelField({ capability: 'completion', placeholder: 'e.g. gpt-3.5-turbo-instruct' }),
-	promptField({ description: 'The text to continue' }),
+	promptField({ name: 'completionPrompt', description: 'The text to continue' }),
 	simplifyField(),
 	optionsCollection(
 		['frequencyPenalty', 'logitBias', 'maxTokens', 'n', 'otherParameters', 'presencePenalty', 'sanitizeText', 'seed', 'stop', 'temperature', 'topP', 'user'],

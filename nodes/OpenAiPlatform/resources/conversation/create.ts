@@ -13,7 +13,7 @@ const MAX_ITEMS = 20;
 async function buildConversation(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const body: ConversationCreateParams = {};
 	const itemsType = this.getNodeParameter('itemsType', 'none') as string;
-	if (itemsType === 'messages') body.items = await messagesToInput(this, this.getNodeParameter('messages', {}));
+	if (itemsType === 'messages') body.items = await messagesToInput(this, this.getNodeParameter('initialMessages', {}));
 	if (itemsType === 'json') body.items = jsonItemsFrom(this, this.getNodeParameter('items', ''), 'Items (JSON)');
 	const label = itemsType === 'json' ? 'Items (JSON)' : 'Messages';
 	if (body.items && body.items.length > MAX_ITEMS) fail(this, `${label}: ${body.items.length} items, at most ${MAX_ITEMS} are allowed at once`);
@@ -46,7 +46,7 @@ export const createFields: INodeProperties[] = forOperation(RESOURCE, 'create', 
 			{ name: 'None', value: 'none', description: 'Start empty' },
 		],
 	},
-	{ ...messagesField(), displayOptions: { show: { itemsType: ['messages'] } } },
+	{ ...messagesField('initialMessages'), displayOptions: { show: { itemsType: ['messages'] } } },
 	{
 		displayName: 'Items (JSON)',
 		name: 'items',

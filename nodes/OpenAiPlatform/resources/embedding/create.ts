@@ -27,7 +27,7 @@ interface EmbeddingOptions {
  * text is sent as a string, a list as an array, as the API takes them.
  */
 function inputTexts(context: IExecuteSingleFunctions): { texts: string[]; isList: boolean } {
-	const raw = context.getNodeParameter('input', '') as unknown;
+	const raw = context.getNodeParameter('embeddingInput', '') as unknown;
 	const isList = Array.isArray(raw);
 	const values = isList ? (raw as unknown[]) : [raw];
 	if (!values.length) throw fieldError(context, 'Input', 'the list of texts is empty');
@@ -105,7 +105,7 @@ export const createFields: INodeProperties[] = forOperation('embedding', 'create
 	modelField({ capability: 'embedding', placeholder: 'e.g. text-embedding-3-small' }),
 	{
 		displayName: 'Input',
-		name: 'input',
+		name: 'embeddingInput',
 		type: 'string',
 		required: true,
 		default: '',

@@ -93,6 +93,7 @@ const PROMPT_LIMITS: Record<ImageFamily, number | undefined> = {
 
 export function promptField(description: string): INodeProperties {
 	return basePromptField({
+		name: 'imagePrompt',
 		placeholder: 'e.g. A cute baby sea otter wearing a beret',
 		description: `${description}. Up to 1,000 characters for DALL-E 2, 4,000 for DALL-E 3 and 32,000 for the GPT image models.`,
 	});
@@ -100,7 +101,7 @@ export function promptField(description: string): INodeProperties {
 
 export function checkedPrompt(context: IExecuteSingleFunctions, family: ImageFamily): string {
 	const max = PROMPT_LIMITS[family];
-	return checkedText(context, 'Prompt', context.getNodeParameter('prompt', ''), { max, limitNote: max ? `of ${FAMILY_LABEL[family]}` : undefined });
+	return checkedText(context, 'Prompt', context.getNodeParameter('imagePrompt', ''), { max, limitNote: max ? `of ${FAMILY_LABEL[family]}` : undefined });
 }
 
 /** "Response Format": a file in a binary property (b64_json) or a URL valid for an hour. GPT image models always send files. */

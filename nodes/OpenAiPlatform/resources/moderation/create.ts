@@ -41,7 +41,7 @@ function moderationTexts(context: IExecuteSingleFunctions): string[] {
 
 /** Image URLs as given, binaries as data URLs. */
 async function moderationImages(context: IExecuteSingleFunctions): Promise<string[]> {
-	const entries = (context.getNodeParameter('images.values', []) as ImageEntry[]) ?? [];
+	const entries = (context.getNodeParameter('imagesToClassify.values', []) as ImageEntry[]) ?? [];
 	const urls: string[] = [];
 	for (const [index, entry] of entries.entries()) {
 		if (entry.source === 'binary') {
@@ -102,7 +102,7 @@ async function splitModerationResults(this: IExecuteSingleFunctions, items: INod
 		throw new NodeOperationError(this.getNode(), 'The server returned no moderation results', { itemIndex: this.getItemIndex() });
 	}
 	const texts = moderationTexts(this);
-	const textsOnly = !((this.getNodeParameter('images.values', []) as ImageEntry[]) ?? []).length;
+	const textsOnly = !((this.getNodeParameter('imagesToClassify.values', []) as ImageEntry[]) ?? []).length;
 	const labelled = textsOnly && results.length === texts.length;
 	const simplify = this.getNodeParameter('simplify', true) as boolean;
 	return results.map((result, index) => {
@@ -163,7 +163,7 @@ export const createFields: INodeProperties[] = forOperation('moderation', 'creat
 	},
 	{
 		displayName: 'Images',
-		name: 'images',
+		name: 'imagesToClassify',
 		type: 'fixedCollection',
 		typeOptions: { multipleValues: true },
 		placeholder: 'Add Image',

@@ -48,7 +48,7 @@ export const createFields: INodeProperties[] = forOperation(RESOURCE, 'create', 
 		description: 'The input text to process',
 		...showFor('text'),
 	},
-	{ ...messagesField(), ...showFor('messages') },
+	{ ...messagesField('inputMessages'), ...showFor('messages') },
 	{
 		displayName: 'Function Results',
 		name: 'functionResults',

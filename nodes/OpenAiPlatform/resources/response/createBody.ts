@@ -80,7 +80,7 @@ function functionResultsInput(context: IExecuteSingleFunctions, options: CreateO
 
 async function inputOf(context: IExecuteSingleFunctions, options: CreateOptions): Promise<Body['input']> {
 	const inputType = context.getNodeParameter('inputType', 'text') as string;
-	if (inputType === 'messages') return await messagesToInput(context, context.getNodeParameter('messages', {}));
+	if (inputType === 'messages') return await messagesToInput(context, context.getNodeParameter('inputMessages', {}));
 	if (inputType === 'json') return jsonItemsFrom(context, context.getNodeParameter('inputItems', ''), 'Input Items (JSON)');
 	if (inputType === 'functionResults') return functionResultsInput(context, options);
 	const text = context.getNodeParameter('input', '') as unknown;
