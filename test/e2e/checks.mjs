@@ -127,6 +127,8 @@ export const checks = {
 		Update: wellFormed(),
 		Delete: wellFormed(),
 		Message: wellFormed(),
+		// steady answers the submission with a "queued" run, so this ends at the timeout like Message.
+		'Message (tool outputs)': wellFormed(),
 	},
 
 	image: {
@@ -293,6 +295,23 @@ export const mockChecks = {
 				expect(Array.isArray(vector) && vector.length === 256 && vector.every((v) => typeof v === 'number'), `embedding: ${JSON.stringify(vector).slice(0, 120)}`);
 			}
 			expect(items[0].json.text === 'n8n connects apps', `first text: ${items[0].json.text}`);
+		},
+	},
+
+	'function-calling': {
+		'Call functions': ({ items, expect }) => {
+			expect(items.length === 1, `expected one item, got ${items.length}`);
+			noError(items[0], expect);
+			const [call] = items[0].json.toolCalls ?? [];
+			expect(call?.name === 'get_weather' && call.arguments?.city === 'Lisbon', `tool calls: ${JSON.stringify(items[0].json.toolCalls)}`);
+			expect(items[0].json.assistantMessage?.tool_calls?.[0]?.id === call.id, `assistant message: ${JSON.stringify(items[0].json.assistantMessage)}`);
+		},
+		// n8n's own Code node answered the call; Respond to Functions read its output with its default expressions.
+		'Respond to functions': ({ items, expect }) => {
+			expect(items.length === 1, `expected one item, got ${items.length}`);
+			noError(items[0], expect);
+			const text = items[0].json.text ?? '';
+			expect(text === 'Mock answer using the tool result: {"city":"Lisbon","celsius":24,"sky":"sunny"}', `text: ${text}`);
 		},
 	},
 

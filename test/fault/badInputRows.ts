@@ -110,6 +110,7 @@ export const BAD_INPUT_ROWS: BadInputRow[] = [
 	fromFixture('chat.extractData', 'fields.field.0.name', { name: 'chat.extractData: field name with a space', field: 'Fields to Extract', bad: 'invoice number' }),
 	fromFixture('chat.extractData', 'objectDefinitions.object.0.properties.property.0.name', { name: 'chat.extractData: object property name with a comma', field: 'Object Definitions', bad: 'name,city' }),
 	fromFixture('chat.extractData', 'textToParse', { name: 'chat.extractData: empty text', field: 'Text to Parse', bad: '' }),
+	fromFixture('chat.edit', 'textToEdit', { name: 'chat.edit: empty input', field: 'Input', bad: ' ' }),
 	// completion
 	fromFixture('completion.create', 'completionPrompt', { name: 'completion.create: empty prompt', field: 'Prompt', bad: '' }),
 	fromFixture('completion.create', 'options.temperature', { name: 'completion.create: temperature 3', field: 'Temperature', bad: 3 }),

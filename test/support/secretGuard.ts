@@ -2,6 +2,8 @@
  * Loaded before every test file: whatever a suite prints or a workflow run produces is scanned
  * for the test key, organization and project, and the file fails if any of them shows up.
  */
+import { existsSync, readFileSync } from 'node:fs';
+
 import { SECRET_CANARIES, secretLeaks } from '../harness/secrets';
 
 const printed: string[] = [];
@@ -23,7 +25,9 @@ beforeAll(() => {
 afterAll(() => {
 	process.stdout.write = originalStdout;
 	process.stderr.write = originalStderr;
-	const text = printed.join('');
+	// n8n's logger writes to a file in tests (quietLogs.ts): what it logged is scanned as well.
+	const logFile = process.env.N8N_LOG_FILE_LOCATION;
+	const text = printed.join('') + (logFile && existsSync(logFile) ? readFileSync(logFile, 'utf8') : '');
 	const printedLeaks = SECRET_CANARIES.filter((secret) => text.includes(secret));
 	expect({ printedLeaks, runLeaks: secretLeaks }).toEqual({ printedLeaks: [], runLeaks: [] });
 });

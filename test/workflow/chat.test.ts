@@ -363,4 +363,17 @@ describe('chat.edit', () => {
 	it('refuses an empty instruction before sending', async () => {
 		expect(await failsBeforeSending(PATH, edit({ instruction: '  ' }))).toBe('Instruction: is empty');
 	});
+
+	it('marks the input required, so n8n refuses an empty one before running the node', async () => {
+		const { scope } = expectPosts(PATH, chatReply([{ content: 'unused' }]));
+		await expect(runNode(edit({ textToEdit: '' }))).rejects.toThrow('Parameter "Input" is required.');
+		expect(scope.isDone()).toBe(false);
+	});
+
+	it.each([
+		['a blank input', ' \n '],
+		['an input an expression leaves empty', '={{ $json.missing }}'],
+	])('refuses %s before sending, naming the field', async (_, textToEdit) => {
+		expect(await failsBeforeSending(PATH, edit({ textToEdit }))).toBe('Input: is empty');
+	});
 });

@@ -145,15 +145,19 @@ describe('chat.respondToFunctions', () => {
 	});
 
 	it('reads results from fields, and does not repeat an assistant message the earlier messages end with', async () => {
-		const { bodies } = expectPosts(PATH, chatReply([{ content: 'ok' }]));
-		await runNode(
+		const { bodies } = expectPosts(PATH, chatReply([{ content: 'Clear and 21°C at 14:05.', finish_reason: 'length' }]));
+		const result = await runNode(
 			respond({
 				earlierMessagesJson: JSON.stringify([...sentMessages, assistantMessage]),
 				resultsInput: 'fields',
 				functionResultsFields: { result: [{ toolCallId: 'call_t', result: '14:05' }, { toolCallId: 'call_w', result: '{"temperature":21,"sky":"clear"}' }] },
 			}),
 		);
-		expect(bodies[0].messages).toEqual([...sentMessages, assistantMessage, ...toolMessages]);
+		expect(result.error).toBeUndefined();
+		expect(bodies).toEqual([{ model: 'gpt-4.1-mini', messages: [...sentMessages, assistantMessage, ...toolMessages] }]);
+		expect(result.output('OpenAI')).toEqual([
+			{ json: { text: 'Clear and 21°C at 14:05.', finishReason: 'length', usage: USAGE }, pairedItem: { item: 0 } },
+		]);
 	});
 
 	it('may let the model call functions again', async () => {

@@ -285,20 +285,66 @@ describe('chat.translate', () => {
 		const { bodies } = expectPosts(PATH, chatReply([{ content: JSON.stringify(answer) }]));
 		const result = await runNode(translate({ entry: JSON.stringify(cmsEntry), contentTypeSchema: JSON.stringify(contentType), options: { maxTokens: 800 } }));
 		expect(result.error).toBeUndefined();
-		expect(JSON.parse((bodies[0].messages as Array<{ content: string }>)[1].content)).toEqual(sent);
-		expect(bodies[0].max_completion_tokens).toBe(800);
-		const e = cmsEntry.entry;
-		expect(result.output('OpenAI')[0].json.translatedEntry).toEqual({
-			entry: {
-				...e,
-				title: 'DE:Summer sale',
-				summary: 'DE:Big discounts',
-				link: { title: 'DE:Read more', href: '/more' },
-				seo: { meta_title: 'DE:Sale', keywords: ['DE:sale'] },
-				body: { ...e.body, children: [{ ...e.body.children[0], children: [{ text: 'DE:Hello ' }, { text: 'DE:world', bold: true }] }] },
-				modules: [{ banner: { heading: 'DE:Hot deals', color: 'red' } }, { quote: { text: 'DE:Best shop ever', author: 'Ann' } }],
+		expect(bodies).toEqual([
+			{
+				model: 'gpt-4.1-mini',
+				messages: [
+					{ role: 'system', content: instructions() },
+					{ role: 'user', content: JSON.stringify(sent) },
+				],
+				response_format: strictSchema(Object.keys(sent)),
+				max_completion_tokens: 800,
 			},
-		});
+		]);
+		const e = cmsEntry.entry;
+		expect(result.output('OpenAI')).toEqual([
+			{
+				json: {
+					translatedEntry: {
+						entry: {
+							...e,
+							title: 'DE:Summer sale',
+							summary: 'DE:Big discounts',
+							link: { title: 'DE:Read more', href: '/more' },
+							seo: { meta_title: 'DE:Sale', keywords: ['DE:sale'] },
+							body: { ...e.body, children: [{ ...e.body.children[0], children: [{ text: 'DE:Hello ' }, { text: 'DE:world', bold: true }] }] },
+							modules: [{ banner: { heading: 'DE:Hot deals', color: 'red' } }, { quote: { text: 'DE:Best shop ever', author: 'Ann' } }],
+						},
+					},
+					targetLanguage: 'German',
+					translatedTexts: 9,
+					finishReason: 'stop',
+					usage: USAGE,
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
+	});
+
+	// MAX_STRICT_KEYS in resources/chat/translate.ts: up to 500 texts get a strict schema, more only JSON mode.
+	it.each([
+		[500, 'a strict schema'],
+		[501, 'JSON mode (json_object), the node checking the keys'],
+	])('asks for %d texts with %s', async (count) => {
+		const big = Object.fromEntries(Array.from({ length: count }, (_, i) => [`s${i}`, `Sentence ${i} of the entry.`]));
+		const answer = Object.fromEntries(Object.keys(big).map((key) => [key, `DE:${big[key]}`]));
+		const { bodies } = expectPosts(PATH, chatReply([{ content: JSON.stringify(answer) }]));
+		const result = await runNode(translate({ entry: JSON.stringify(big) }));
+		expect(result.error).toBeUndefined();
+		expect(bodies).toEqual([
+			{
+				model: 'gpt-4.1-mini',
+				messages: [
+					{ role: 'system', content: instructions() },
+					{ role: 'user', content: JSON.stringify(big) },
+				],
+				response_format: count <= 500 ? strictSchema(Object.keys(big)) : { type: 'json_object' },
+				max_completion_tokens: 2000,
+			},
+		]);
+		expect(result.output('OpenAI')).toEqual([
+			{ json: { translatedEntry: answer, targetLanguage: 'German', translatedTexts: count, finishReason: 'stop', usage: USAGE }, pairedItem: { item: 0 } },
+		]);
 	});
 
 	it('returns an entry without text as it is, without a request', async () => {

@@ -120,7 +120,7 @@ describe('chat.analyzeImage', () => {
 			],
 			max_completion_tokens: 100,
 		});
-		expect(result.output('OpenAI')[0].json.text).toBe('Both show cats.');
+		expect(result.output('OpenAI')).toEqual([{ json: { text: 'Both show cats.', finishReason: 'stop', usage: USAGE }, pairedItem: { item: 0 } }]);
 	});
 
 	it.each([

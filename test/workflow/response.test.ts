@@ -44,6 +44,16 @@ function reply(extra: IDataObject = {}): IDataObject {
 	};
 }
 
+/** A reply whose only message says `text`. */
+const replySaying = (text: string) =>
+	reply({ output: [{ type: 'message', id: 'msg_1', status: 'completed', role: 'assistant', content: [{ type: 'output_text', text, annotations: [] }] }] });
+
+/** The simplified output of `reply()` with this text. */
+const simplified = (outputText: string) => ({
+	json: { id: 'resp_1', model: 'gpt-4.1-mini-2025-04-14', status: 'completed', output_text: outputText, usage: { input_tokens: 5, output_tokens: 3, total_tokens: 8 } },
+	pairedItem: { item: 0 },
+});
+
 /** Captures the body of each POST /v1/responses. */
 function expectCreate(response: IDataObject | ((n: number) => IDataObject) = reply()) {
 	const bodies: IDataObject[] = [];
@@ -85,7 +95,7 @@ describe('response.create', () => {
 	});
 
 	it('sends messages with text, image URLs, binary images and files as data URLs, and file ids', async () => {
-		const { scope, bodies } = expectCreate();
+		const { scope, bodies } = expectCreate(replySaying('Two images and two files'));
 		const messages = {
 			message: [
 				{ role: 'developer', text: 'Answer briefly.' },
@@ -133,6 +143,7 @@ describe('response.create', () => {
 				},
 			],
 		});
+		expect(result.output('OpenAI')).toEqual([simplified('Two images and two files')]);
 		scope.done();
 	});
 
@@ -254,7 +265,7 @@ describe('response.create', () => {
 	});
 
 	it('sends function results for the previous response', async () => {
-		const { scope, bodies } = expectCreate();
+		const { scope, bodies } = expectCreate(replySaying('It is 21°C at noon'));
 		const params = create({
 			inputType: 'functionResults',
 			functionResults: { result: [{ callId: 'call_1', output: '{"temp":21}' }, { callId: 'call_2', output: 'noon' }] },
@@ -270,16 +281,49 @@ describe('response.create', () => {
 				{ type: 'function_call_output', call_id: 'call_2', output: 'noon' },
 			],
 		});
+		expect(result.output('OpenAI')).toEqual([simplified('It is 21°C at noon')]);
 		scope.done();
 	});
 
 	it('sends input items given as JSON, also from an expression', async () => {
-		const { scope, bodies } = expectCreate();
+		const { scope, bodies } = expectCreate(replySaying('Hi, as before'));
 		const params = create({ inputType: 'json', inputItems: '={{ $json.items }}' });
 		const items = [{ json: { items: [{ role: 'user', content: 'Hi' }, { type: 'item_reference', id: 'msg_9' }] } }];
 		const result = await runWorkflow(singleNodeWorkflow(params, items), credentials);
 		expect(result.error).toBeUndefined();
 		expect(bodies[0]).toEqual({ model: 'gpt-4.1-mini', input: [{ type: 'message', role: 'user', content: 'Hi' }, { type: 'item_reference', id: 'msg_9' }] });
+		expect(result.output('OpenAI')).toEqual([simplified('Hi, as before')]);
+		scope.done();
+	});
+
+	it.each([
+		['o3', 'o3', ''],
+		['gpt-5-mini', 'gpt-5-mini', ''],
+		['a fine-tuned o4-mini', 'ft:o4-mini-2025-04-16:acme::abc123', ''],
+		['gpt-5.1 with reasoning effort low', 'gpt-5.1', 'low'],
+	])('sends no temperature or top p to the reasoning model %s', async (_, id, reasoningEffort) => {
+		const { scope, bodies } = expectCreate();
+		const options = { temperature: 0.2, topP: 0.9, ...(reasoningEffort ? { reasoningEffort } : {}) };
+		const result = await runWorkflow(singleNodeWorkflow(create({ model: { ...MODEL, value: id }, options })), credentials);
+		expect(result.error).toBeUndefined();
+		expect(bodies).toEqual([{ model: id, input: 'Hello', ...(reasoningEffort ? { reasoning: { effort: reasoningEffort } } : {}) }]);
+		expect(result.output('OpenAI')).toEqual([simplified('Hi there')]);
+		scope.done();
+	});
+
+	it.each([
+		['gpt-4.1-mini', 'gpt-4.1-mini', {}],
+		['gpt-4o', 'gpt-4o', {}],
+		['gpt-5-chat-latest (no reasoning)', 'gpt-5-chat-latest', {}],
+		['gpt-5.1 with reasoning effort none', 'gpt-5.1', { reasoning: { effort: 'none' } }],
+	])('sends temperature and top p to %s', async (_, id, extra: IDataObject) => {
+		const { scope, bodies } = expectCreate();
+		const reasoningEffort = (extra.reasoning as IDataObject | undefined)?.effort;
+		const options = { temperature: 0.2, topP: 0.9, ...(reasoningEffort ? { reasoningEffort } : {}) };
+		const result = await runWorkflow(singleNodeWorkflow(create({ model: { ...MODEL, value: id }, options })), credentials);
+		expect(result.error).toBeUndefined();
+		expect(bodies).toEqual([{ model: id, input: 'Hello', ...extra, temperature: 0.2, top_p: 0.9 }]);
+		expect(result.output('OpenAI')).toEqual([simplified('Hi there')]);
 		scope.done();
 	});
 

@@ -9,7 +9,7 @@ import { readBinaryFile } from '../../shared/binary';
 import { forOperation, modelField, simplifyField } from '../../shared/fields';
 import { optionsCollection, promptField } from '../../shared/generation';
 import { fail, requiredText } from '../../shared/validation';
-import { checkParticipantName, messageCollection } from './messages';
+import { checkedImageUrl, checkParticipantName, messageCollection } from './messages';
 import { simplifyChatReply } from './reply';
 import { chatOperation, chatRequest } from './request';
 
@@ -73,7 +73,7 @@ async function imagePart(context: IExecuteSingleFunctions, field: string, entry:
 	} else {
 		url = String(entry.url ?? '').trim();
 		if (!url) fail(context, `${field}: image ${position} has no URL`);
-		if (!/^(https?:\/\/|data:image\/)/i.test(url)) fail(context, `${field}: "${url.slice(0, 80)}" is not an http(s) or data URL`);
+		checkedImageUrl(context, field, url);
 	}
 	return { type: 'image_url', image_url: { url, detail: entry.detail ?? 'auto' } };
 }

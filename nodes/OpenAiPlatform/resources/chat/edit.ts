@@ -18,7 +18,7 @@ export function editInstructions(instruction: string): string {
 
 /** preSend: the instruction (as system, or developer for reasoning models) and the input (as user). */
 async function buildEditRequest(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-	const input = String(this.getNodeParameter('textToEdit', '') ?? '');
+	const input = requiredText(this, 'textToEdit', 'Input');
 	const instruction = requiredText(this, 'instruction', 'Instruction').trim();
 	const model = String(this.getNodeParameter('model', '', { extractValue: true }));
 	return chatRequest(this, requestOptions, {
@@ -47,6 +47,7 @@ export const editFields: INodeProperties[] = forOperation('chat', 'edit', [
 		name: 'textToEdit',
 		type: 'string',
 		typeOptions: { rows: 4 },
+		required: true,
 		default: '',
 		description: 'The text to edit',
 	},

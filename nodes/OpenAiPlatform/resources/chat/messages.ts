@@ -1,5 +1,5 @@
 import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
-import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
+import type { ChatCompletionContentPart, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 
 import { fail, isPlainObject, optionalJson } from '../../shared/validation';
 
@@ -111,7 +111,9 @@ export function messageListFields({
 				{ name: 'Using JSON', value: 'json', description: 'An array of messages as the API takes them, e.g. the output of an earlier node' },
 			],
 		},
-		messageCollection({ displayName, name, description, displayOptions: { show: { [`${name}Input`]: ['fields'] } } }, 'The text of the message'),
+		messageCollection({ displayName, name, description, displayOptions: { show: { [`${name}Input`]: ['fields'] } } }, 'The text of the message', [
+			imageUrlsField,
+		]),
 		{
 			displayName: `${displayName} (JSON)`,
 			name: `${name}Json`,
@@ -121,6 +123,37 @@ export function messageListFields({
 			description: `${description}, as a JSON array of {"role", "content"} objects`,
 		},
 	];
+}
+
+/** An image URL the API accepts (http(s) or a data URL), or an error naming where it was given. */
+export function checkedImageUrl(context: IExecuteSingleFunctions, where: string, url: string): string {
+	if (!/^(https?:\/\/|data:image\/)/i.test(url)) fail(context, `${where}: "${url.slice(0, 80)}" is not an http(s) or data URL`);
+	return url;
+}
+
+/** Images a user message may carry besides its text (Contentstack's "Text or Image" prompt type). */
+const imageUrlsField: INodeProperties = {
+	displayName: 'Image URLs',
+	name: 'imageUrls',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. https://example.com/photo.png',
+	description:
+		'User messages only: http(s) or data URLs of images the model should look at, separated by commas or new lines. For images in binary properties use Analyze Image.',
+};
+
+/** The content of a message from the fields: its text, plus image parts when a user message names images. */
+function fieldContent(context: IExecuteSingleFunctions, field: string, role: string, text: string, imageUrls: unknown, position: number): ChatCompletionMessageParam['content'] {
+	const urls = String(imageUrls ?? '')
+		// A data URL has a comma of its own: split only where the next URL starts.
+		.split(/\n|,(?=\s*(?:https?:|data:))/i)
+		.map((url) => url.trim())
+		.filter(Boolean);
+	if (urls.length === 0) return text;
+	if (role !== 'user') fail(context, `${field}: message ${position} (${role}) has image URLs; only user messages can carry images`);
+	const parts: ChatCompletionContentPart[] = text ? [{ type: 'text', text }] : [];
+	for (const url of urls) parts.push({ type: 'image_url', image_url: { url: checkedImageUrl(context, `${field}: message ${position}`, url) } });
+	return parts;
 }
 
 const JSON_ROLES = new Set(['system', 'developer', 'user', 'assistant', 'tool', 'function']);
@@ -151,11 +184,12 @@ export function messagesFrom(context: IExecuteSingleFunctions, field = 'Messages
 		if (!Array.isArray(parsed) || parsed.length === 0) fail(context, `${field}: expected a non-empty JSON array of messages`);
 		return parsed.map((message, index) => checkJsonMessage(context, field, message, index));
 	}
-	const entries = ((context.getNodeParameter(name, {}) as { message?: Array<{ role?: string; content?: string; name?: string }> }).message ?? []);
+	const entries = ((context.getNodeParameter(name, {}) as { message?: Array<{ role?: string; content?: string; name?: string; imageUrls?: string }> }).message ?? []);
 	if (entries.length === 0) fail(context, `${field}: add at least one message`);
-	return entries.map((entry) => {
+	return entries.map((entry, index) => {
 		const name = checkParticipantName(context, field, entry.name);
 		const role = (entry.role ?? 'user') as 'system' | 'developer' | 'user' | 'assistant';
-		return { role, content: String(entry.content ?? ''), ...(name ? { name } : {}) } as ChatCompletionMessageParam;
+		const content = fieldContent(context, field, role, String(entry.content ?? ''), entry.imageUrls, index + 1);
+		return { role, content, ...(name ? { name } : {}) } as ChatCompletionMessageParam;
 	});
 }

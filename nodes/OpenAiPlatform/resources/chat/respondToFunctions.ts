@@ -126,6 +126,13 @@ export const respondToFunctionsOperation = chatOperation(
 );
 
 export const respondToFunctionsFields: INodeProperties[] = forOperation('chat', 'respondToFunctions', [
+	{
+		displayName:
+			'By default this reads the output of Call Functions from its input item: a Code node between the two should keep the item\'s fields and add "results", one {"toolCallId", "result"} per tool call',
+		name: 'respondToFunctionsNotice',
+		type: 'notice',
+		default: '',
+	},
 	modelField({ capability: 'chat' }),
 	...messageListFields({
 		name: EARLIER_NAME,

@@ -322,7 +322,9 @@ export const createFields: INodeProperties[] = forOperation(RESOURCE, 'create', 
 			default: true,
 			description: 'Whether OpenAI stores the response, so it can be fetched later or continued with Previous Response ID',
 		},
-		temperatureField('Sampling temperature between 0 and 2: higher is more random, lower more focused. Reasoning models ignore or reject it.'),
+		temperatureField(
+			'Sampling temperature between 0 and 2: higher is more random, lower more focused. Not sent to reasoning models (o-series, GPT-5), which reject it, except GPT-5.1 and later with Reasoning Effort None.',
+		),
 		{
 			displayName: 'Text Verbosity',
 			name: 'verbosity',
@@ -347,7 +349,9 @@ export const createFields: INodeProperties[] = forOperation(RESOURCE, 'create', 
 				{ name: 'Required', value: 'required', description: 'At least one tool call' },
 			],
 		},
-		topPField(),
+		topPField(
+			'Nucleus sampling: only the tokens making up this probability mass are considered. Change this or Temperature, not both. Not sent to reasoning models (o-series, GPT-5), which reject it, except GPT-5.1 and later with Reasoning Effort None.',
+		),
 		{
 			displayName: 'Truncation',
 			name: 'truncation',
