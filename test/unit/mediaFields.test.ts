@@ -6,7 +6,8 @@ import type { INodeParameters, INodeProperties } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
 import { OpenAiPlatform } from '../../nodes/OpenAiPlatform/OpenAiPlatform.node';
-import { imageFamilyOf } from '../../nodes/OpenAiPlatform/resources/image/shared';
+import { imageFamilyOf, pngSizeOf } from '../../nodes/OpenAiPlatform/resources/image/shared';
+import { JPEG, png } from '../support/media';
 
 const { description } = new OpenAiPlatform();
 
@@ -82,5 +83,45 @@ describe('image fields follow the model', () => {
 		const speech = (id: string) => visible({ resource: 'audio', operation: 'generateSpeech', model: model(id) }).options;
 		expect(speech('tts-1')).not.toContain('instructions');
 		expect(speech('gpt-4o-mini-tts')).toContain('instructions');
+	});
+});
+
+describe('pngSizeOf (the header of an upload streamed from the binary store)', () => {
+	/** A file whose stream yields the given chunks and records how far it was read and whether it was let go. */
+	function streamed(chunks: Buffer[]) {
+		const seen = { pulled: 0, closed: false };
+		const size = chunks.reduce((total, chunk) => total + chunk.length, 0);
+		return {
+			seen,
+			content: {
+				size,
+				type: 'image/png',
+				async *stream() {
+					try {
+						for (const chunk of chunks) {
+							seen.pulled++;
+							yield chunk;
+						}
+					} finally {
+						seen.closed = true;
+					}
+				},
+				arrayBuffer: async () => {
+					throw new Error('the whole file must not be read');
+				},
+			},
+		};
+	}
+
+	it('reads the size from the first bytes and stops reading', async () => {
+		const image = png(640, 480);
+		const { content, seen } = streamed([image.subarray(0, 20), image.subarray(20, 40), image.subarray(40), Buffer.alloc(1024)]);
+		await expect(pngSizeOf(content)).resolves.toEqual({ width: 640, height: 480 });
+		expect(seen).toEqual({ pulled: 2, closed: true });
+	});
+
+	it('says undefined for a file that is not a PNG, or too short to be one', async () => {
+		await expect(pngSizeOf(streamed([JPEG]).content)).resolves.toBeUndefined();
+		await expect(pngSizeOf(streamed([png(4, 4).subarray(0, 20)]).content)).resolves.toBeUndefined();
 	});
 });

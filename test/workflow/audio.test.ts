@@ -349,6 +349,25 @@ describe('audio.translate', () => {
 		expect(result.error?.message).toBe('Input Binary Field: the input item has no binary property "data"');
 		expect(scope.isDone()).toBe(false);
 	});
+
+	it('refuses a file over 25 MB before sending', async () => {
+		const scope = nock(BASE).post('/v1/audio/translations').reply(200, { text: 'x' });
+		const big = Buffer.alloc(25 * 1024 * 1024 + 1, 1);
+		const result = await run({ resource: 'audio', operation: 'translate', model: model('whisper-1') }, [
+			itemWith({ data: { data: big, fileName: 'lecture.wav', mimeType: 'audio/wav' } }),
+		]);
+		expect(result.error?.message).toBe('Input Binary Field: "lecture.wav" is 25.0 MB, over the 25 MB limit');
+		expect(scope.isDone()).toBe(false);
+	});
+
+	it('refuses a file that is not audio before sending', async () => {
+		const scope = nock(BASE).post('/v1/audio/translations').reply(200, { text: 'x' });
+		const result = await run({ resource: 'audio', operation: 'translate', model: model('whisper-1') }, [
+			itemWith({ data: { data: Buffer.from('%PDF-1.7'), fileName: 'minutes.pdf', mimeType: 'application/pdf' } }),
+		]);
+		expect(result.error?.message).toBe('Input Binary Field: "minutes.pdf" (application/pdf) is not an accepted file type');
+		expect(scope.isDone()).toBe(false);
+	});
 });
 
 /**

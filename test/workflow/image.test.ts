@@ -1,4 +1,5 @@
 import nock from 'nock';
+import { BinaryDataService } from 'n8n-core';
 import type { IDataObject } from 'n8n-workflow';
 
 import { TEST_API_KEY, credentialsFor, runWorkflow, singleNodeWorkflow } from '../harness/n8n';
@@ -301,8 +302,10 @@ describe('image.edit', () => {
 			['mask', 'mask.png', 'image/png', mask.data.length],
 		]);
 		expect(files[0].data.equals(photo.data)).toBe(true);
+		expect(files[1].data.equals(JPEG)).toBe(true);
 		const [item] = result.output('OpenAI');
 		expect(item.binary?.data).toMatchObject({ mimeType: 'image/png', fileName: 'image-1.png' });
+		expect((await binaryBytes(item.binary?.data)).length).toBe(png(2, 2).length);
 		expect(item.pairedItem).toEqual({ item: 0 });
 		scope.done();
 	});
@@ -315,8 +318,12 @@ describe('image.edit', () => {
 		);
 		expect(result.error).toBeUndefined();
 		expect(formFields(seen.parts)).toEqual({ model: 'gpt-image-1', prompt: 'Brighter' });
-		expect(seen.parts.filter((p) => p.fileName).map((p) => p.name)).toEqual(['image']);
-		expect(result.output('OpenAI')[0].binary?.data?.mimeType).toBe('image/webp');
+		expect(seen.parts.filter((p) => p.fileName).map((p) => [p.name, p.fileName, p.contentType, p.data.length])).toEqual([
+			['image', 'product.jpg', 'image/jpeg', JPEG.length],
+		]);
+		const output = result.output('OpenAI')[0].binary?.data;
+		expect(output).toMatchObject({ mimeType: 'image/webp', fileName: 'image-1.webp' });
+		expect((await binaryBytes(output)).length).toBe(WEBP.length);
 		scope.done();
 	});
 
@@ -328,7 +335,12 @@ describe('image.edit', () => {
 		);
 		expect(result.error).toBeUndefined();
 		expect(formFields(seen.parts)).toEqual({ model: 'dall-e-2', prompt: 'Add a hat', n: '2', size: '256x256', response_format: 'b64_json' });
-		expect(result.output('OpenAI')).toHaveLength(2);
+		const items = result.output('OpenAI');
+		expect(items).toHaveLength(2);
+		for (const [index, item] of items.entries()) {
+			expect(item.binary?.data).toMatchObject({ mimeType: 'image/png', fileName: `image-${index + 1}.png` });
+			expect((await binaryBytes(item.binary?.data)).length).toBe(png(4, 4).length);
+		}
 		scope.done();
 	});
 
@@ -353,6 +365,12 @@ describe('image.edit', () => {
 		['a mask of another size', { data: { data: png(8, 8), fileName: 'a.png', mimeType: 'image/png' }, mask: { data: png(4, 4), fileName: 'm.png', mimeType: 'image/png' } }, { maskBinaryPropertyName: 'mask' }, 'Mask: "m.png" is 4x4 but the image "a.png" is 8x8; they must be the same size'],
 		['a mask that is not a PNG', { data: { data: png(8, 8), fileName: 'a.png', mimeType: 'image/png' }, mask: { data: JPEG, fileName: 'm.jpg', mimeType: 'image/jpeg' } }, { maskBinaryPropertyName: 'mask' }, 'Mask: "m.jpg" (image/jpeg) is not an accepted file type'],
 		['a missing mask property', { data: { data: png(8, 8), fileName: 'a.png', mimeType: 'image/png' } }, { maskBinaryPropertyName: 'mask' }, 'Mask: the input item has no binary property "mask"'],
+		[
+			'a mask of 4 MB',
+			{ data: { data: png(8, 8), fileName: 'a.png', mimeType: 'image/png' }, mask: { data: Buffer.concat([png(8, 8), Buffer.alloc(4 * 1024 * 1024)]), fileName: 'big-mask.png', mimeType: 'image/png' } },
+			{ maskBinaryPropertyName: 'mask' },
+			'Mask: "big-mask.png" is 4.0 MB, over the 4 MB limit',
+		],
 	])('refuses %s for DALL-E 2 before sending', async (_case, files, options, message) => {
 		const scope = nock(BASE).post('/v1/images/edits').reply(200, { created: 1 });
 		const result = await run({ resource: 'image', operation: 'edit', model: model('dall-e-2'), imagePrompt: 'x', options }, [itemWith(files)]);
@@ -384,6 +402,84 @@ describe('image.edit', () => {
 		expect(result.error?.message).toContain('Input Binary Fields: "a.gif" (image/gif) is not an accepted file type');
 		expect(scope.isDone()).toBe(false);
 	});
+
+	it.each([
+		['DALL-E 2', 'dall-e-2', 1001, 'Prompt: is 1001 characters long, over the 1000-character limit of DALL-E 2'],
+		['a GPT image model', 'gpt-image-1', 32001, 'Prompt: is 32001 characters long, over the 32000-character limit of GPT image models'],
+	])('refuses a prompt over the %s limit before sending', async (_case, modelId, length, message) => {
+		const scope = nock(BASE).post('/v1/images/edits').reply(200, { created: 1 });
+		const result = await run({ resource: 'image', operation: 'edit', model: model(modelId), imagePrompt: 'x'.repeat(length) }, [
+			itemWith({ data: { data: png(4, 4), fileName: 'a.png', mimeType: 'image/png' } }),
+		]);
+		expect(result.error?.message).toContain(message);
+		expect(scope.isDone()).toBe(false);
+	});
+
+	it('refuses a GPT image input over 50 MB before reading it or sending anything', async () => {
+		const scope = nock(BASE).post('/v1/images/edits').reply(200, { created: 1 });
+		const stream = jest.spyOn(BinaryDataService.prototype, 'getAsStream');
+		try {
+			const big = Buffer.concat([png(8, 8), Buffer.alloc(50 * 1024 * 1024)]);
+			const result = await run({ resource: 'image', operation: 'edit', model: model('gpt-image-1'), binaryPropertyName: 'photo, big', imagePrompt: 'x' }, [
+				itemWith({ photo, big: { data: big, fileName: 'huge.png', mimeType: 'image/png' } }),
+			]);
+			expect(result.error?.message).toBe('Input Binary Fields: "huge.png" is 50.0 MB, over the 50 MB limit');
+			expect(stream).not.toHaveBeenCalled();
+		} finally {
+			stream.mockRestore();
+		}
+		expect(scope.isDone()).toBe(false);
+	});
+
+	it('streams GPT image inputs from the binary store, and again when it retries a failed upload', async () => {
+		const bodies: Part[][] = [];
+		const scope = nock(BASE)
+			.post('/v1/images/edits')
+			.times(2)
+			.reply(function (_uri, body) {
+				bodies.push(parseMultipart(body, String(this.req.headers['content-type'])));
+				return bodies.length === 1
+					? [503, { error: { message: 'Overloaded', type: 'server_error' } }, { 'retry-after-ms': '0' }]
+					: [200, { created: 1, data: [{ b64_json: b64(WEBP) }] }];
+			});
+		const stream = jest.spyOn(BinaryDataService.prototype, 'getAsStream');
+		let result: Awaited<ReturnType<typeof run>>;
+		try {
+			result = await run({ resource: 'image', operation: 'edit', model: model('gpt-image-1'), binaryPropertyName: 'photo, product', imagePrompt: 'Together' }, [
+				itemWith({ photo, product }),
+			]);
+			// Each image is read from the store when each request is written: two images, two requests.
+			expect(stream).toHaveBeenCalledTimes(4);
+		} finally {
+			stream.mockRestore();
+		}
+		expect(result.error).toBeUndefined();
+		expect(bodies).toHaveLength(2);
+		for (const parts of bodies) {
+			expect(formFields(parts)).toEqual({ model: 'gpt-image-1', prompt: 'Together' });
+			const sent = parts.filter((p) => p.fileName !== undefined);
+			expect(sent.map((p) => [p.name, p.fileName, p.contentType, p.data.length])).toEqual([
+				['image[]', 'photo.png', 'image/png', photo.data.length],
+				['image[]', 'product.jpg', 'image/jpeg', JPEG.length],
+			]);
+			expect(sent[0].data.equals(photo.data)).toBe(true);
+			expect(sent[1].data.equals(JPEG)).toBe(true);
+		}
+		const output = result.output('OpenAI')[0].binary?.data;
+		expect(output).toMatchObject({ mimeType: 'image/webp', fileName: 'image-1.webp' });
+		expect((await binaryBytes(output)).length).toBe(WEBP.length);
+		scope.done();
+	});
+
+	it('checks a mask against the header of a streamed GPT image input', async () => {
+		const scope = nock(BASE).post('/v1/images/edits').reply(200, { created: 1 });
+		const result = await run(
+			{ resource: 'image', operation: 'edit', model: model('gpt-image-1'), binaryPropertyName: 'photo', imagePrompt: 'x', options: { maskBinaryPropertyName: 'mask' } },
+			[itemWith({ photo, mask: { data: png(4, 4), fileName: 'm.png', mimeType: 'image/png' } })],
+		);
+		expect(result.error?.message).toContain('Mask: "m.png" is 4x4 but the image "photo.png" is 8x8; they must be the same size');
+		expect(scope.isDone()).toBe(false);
+	});
 });
 
 describe('image.createVariation', () => {
@@ -409,7 +505,13 @@ describe('image.createVariation', () => {
 		const result = await run({ resource: 'image', operation: 'createVariation', model: model('dall-e-2'), binaryPropertyName: 'logo' }, [itemWith({ logo: square })]);
 		expect(result.error).toBeUndefined();
 		expect(formFields(seen.parts)).toEqual({ model: 'dall-e-2', response_format: 'b64_json' });
-		expect(result.output('OpenAI')[0].binary?.data).toMatchObject({ mimeType: 'image/png', fileName: 'image-1.png' });
+		expect(seen.parts.filter((p) => p.fileName).map((p) => [p.name, p.fileName, p.contentType, p.data.length])).toEqual([
+			['image', 'logo.png', 'image/png', square.data.length],
+		]);
+		const output = result.output('OpenAI')[0].binary?.data;
+		expect(output).toMatchObject({ mimeType: 'image/png', fileName: 'image-1.png' });
+		expect((await binaryBytes(output)).length).toBe(png(8, 8).length);
+		expect((await binaryBytes(output)).equals(png(8, 8))).toBe(true);
 		scope.done();
 	});
 

@@ -1,6 +1,7 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { asMultipart, multipartForm, readBinaryFile } from '../../shared/binary';
+import type { BinaryFile, FileContent } from '../../shared/binary';
+import { asMultipart, multipartForm, openBinaryFile, readBinaryFile } from '../../shared/binary';
 import { binaryPropertyField, forOperation } from '../../shared/fields';
 import { optionsCollection } from '../../shared/generation';
 import { fail } from '../../shared/validation';
@@ -23,7 +24,10 @@ import {
 
 const IMAGE_FIELD = 'Input Binary Field';
 
-/** preSend: a square PNG under 4 MB (for dall-e-2) and the multipart body. */
+/**
+ * preSend: a square PNG under 4 MB (for dall-e-2: small, and its header is checked, so it is read into memory) and the
+ * multipart body. A compatible server's image is not looked at: it is streamed from n8n's binary store when sent.
+ */
 async function buildVariationForm(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const model = imageModelOf(this);
 	const family = imageFamilyOf(model);
@@ -32,11 +36,14 @@ async function buildVariationForm(this: IExecuteSingleFunctions, requestOptions:
 	}
 	const fields = imageBodyFields(this, family, imageOptionsOf(this), { sizes: 'dall-e-2', allowed: ['n', 'size', 'user'] });
 	const propertyName = String(this.getNodeParameter('binaryPropertyName', 'data') ?? '').trim();
-	const image =
-		family === 'dall-e-2'
-			? await readBinaryFile(this, propertyName, { field: IMAGE_FIELD, maxBytes: DALL_E_2_MAX_BYTES, accept: PNG_ONLY })
-			: await readBinaryFile(this, propertyName, { field: IMAGE_FIELD });
-	if (family === 'dall-e-2') await checkDallE2Image(this, IMAGE_FIELD, image);
+	let image: BinaryFile<FileContent>;
+	if (family === 'dall-e-2') {
+		const png = await readBinaryFile(this, propertyName, { field: IMAGE_FIELD, maxBytes: DALL_E_2_MAX_BYTES, accept: PNG_ONLY });
+		await checkDallE2Image(this, IMAGE_FIELD, png);
+		image = png;
+	} else {
+		image = await openBinaryFile(this, propertyName, { field: IMAGE_FIELD });
+	}
 	const form = multipartForm({ model, ...fields, response_format: responseFormatFor(this, family) }, [{ name: 'image', file: image }]);
 	return asMultipart(requestOptions, form);
 }

@@ -1,7 +1,7 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import type { BinaryFile, BinaryLimits } from '../../shared/binary';
-import { asMultipart, multipartForm, readBinaryFile } from '../../shared/binary';
+import type { BinaryFile, BinaryLimits, FileContent } from '../../shared/binary';
+import { asMultipart, multipartForm, openBinaryFile, readBinaryFile } from '../../shared/binary';
 import { binaryPropertyField, forOperation } from '../../shared/fields';
 import { optionsCollection } from '../../shared/generation';
 import { fail } from '../../shared/validation';
@@ -24,6 +24,7 @@ import {
 	numberOfImagesOption,
 	outputPropertyOption,
 	pngInfo,
+	pngSizeOf,
 	promptField,
 	qualityOptions,
 	responseFormatField,
@@ -54,19 +55,32 @@ function imagePropertyNames(context: IExecuteSingleFunctions, family: ImageFamil
 	return names;
 }
 
-/** The mask: a PNG under 4 MB with the size of the (first) image. */
-async function readMask(context: IExecuteSingleFunctions, propertyName: string, image: BinaryFile, imageInfo?: PngInfo): Promise<BinaryFile> {
+/**
+ * The mask: a PNG under 4 MB with the size of the (first) image. It is small and its header is checked, so it is read
+ * into memory; of a GPT image input, which may stay in the binary store, only the header is read.
+ */
+async function readMask(
+	context: IExecuteSingleFunctions,
+	propertyName: string,
+	image: BinaryFile<FileContent>,
+	imageInfo?: PngInfo,
+): Promise<BinaryFile> {
 	const mask = await readBinaryFile(context, propertyName, { field: 'Mask', maxBytes: DALL_E_2_MAX_BYTES, accept: PNG_ONLY });
 	const maskInfo = await pngInfo(mask.blob);
 	if (!maskInfo) fail(context, `Mask: "${mask.fileName}" is not a valid PNG file`);
-	const info = imageInfo ?? (await pngInfo(image.blob));
+	const info = imageInfo ?? (await pngSizeOf(image.blob));
 	if (info && (info.width !== maskInfo.width || info.height !== maskInfo.height)) {
 		fail(context, `Mask: "${mask.fileName}" is ${maskInfo.width}x${maskInfo.height} but the image "${image.fileName}" is ${info.width}x${info.height}; they must be the same size`);
 	}
 	return mask;
 }
 
-/** preSend: checks the images (DALL-E 2: one square PNG under 4 MB, a mask of the same size) and builds the multipart body. */
+/**
+ * preSend: checks the images (DALL-E 2: one square PNG under 4 MB, a mask of the same size) and builds the multipart
+ * body. A DALL-E 2 image is small and its header is checked, so it is read into memory; the others (a GPT image edit
+ * takes up to 16 images of 50 MB) are checked by type and size here and streamed from n8n's binary store when the
+ * request is sent.
+ */
 async function buildEditForm(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const model = imageModelOf(this);
 	const family = imageFamilyOf(model);
@@ -78,11 +92,18 @@ async function buildEditForm(this: IExecuteSingleFunctions, requestOptions: IHtt
 	});
 	const maskName = String(options.maskBinaryPropertyName ?? '').trim();
 
-	const images: BinaryFile[] = [];
-	for (const name of imagePropertyNames(this, family)) {
-		images.push(await readBinaryFile(this, name, { field: IMAGES_FIELD, ...IMAGE_LIMITS[family] }));
+	const names = imagePropertyNames(this, family);
+	const limits: BinaryLimits = { field: IMAGES_FIELD, ...IMAGE_LIMITS[family] };
+	let images: Array<BinaryFile<FileContent>>;
+	let firstInfo: PngInfo | undefined;
+	if (family === 'dall-e-2') {
+		const image = await readBinaryFile(this, names[0], limits);
+		firstInfo = await checkDallE2Image(this, IMAGES_FIELD, image, { needsTransparency: !maskName });
+		images = [image];
+	} else {
+		images = [];
+		for (const name of names) images.push(await openBinaryFile(this, name, limits));
 	}
-	const firstInfo = family === 'dall-e-2' ? await checkDallE2Image(this, IMAGES_FIELD, images[0], { needsTransparency: !maskName }) : undefined;
 	const mask = maskName ? await readMask(this, maskName, images[0], firstInfo) : undefined;
 
 	const form = multipartForm(

@@ -12,7 +12,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 import type { ImageGenerateParamsNonStreaming } from 'openai/resources/images';
 
-import type { BinaryFile } from '../../shared/binary';
+import type { BinaryFile, FileContent } from '../../shared/binary';
 import { refuseRedirect } from '../../shared/binary';
 import { modelField, outputBinaryField } from '../../shared/fields';
 import type { NumberRule } from '../../shared/generation';
@@ -429,6 +429,26 @@ export async function pngInfo(blob: Blob): Promise<PngInfo | undefined> {
 		offset += 12 + header.readUInt32BE(0);
 	}
 	return { width, height, hasTransparency };
+}
+
+/** The bytes of a PNG signature and its IHDR chunk: enough for the image's width and height. */
+const PNG_HEAD_BYTES = 33;
+
+/**
+ * The width and height of an upload that may stay in n8n's binary store (see `openBinaryFile`): only its first bytes
+ * are read, then the read stops. Undefined if it is not a PNG.
+ */
+export async function pngSizeOf(content: FileContent): Promise<Pick<PngInfo, 'width' | 'height'> | undefined> {
+	const chunks: Uint8Array[] = [];
+	let bytes = 0;
+	for await (const chunk of content.stream() as AsyncIterable<Uint8Array>) {
+		const part = chunk.subarray(0, PNG_HEAD_BYTES - bytes);
+		chunks.push(part);
+		bytes += part.length;
+		if (bytes >= PNG_HEAD_BYTES) break;
+	}
+	const info = await pngInfo(new Blob([Buffer.concat(chunks) as unknown as BlobPart]));
+	return info && { width: info.width, height: info.height };
 }
 
 /** DALL-E 2's rules for an input image: a square PNG (size and type were checked when reading it). */
