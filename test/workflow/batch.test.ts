@@ -167,9 +167,8 @@ describe('batch.create from a binary JSONL file', () => {
 			.reply(200, batchObject({ input_file_id: 'file-bin' }));
 		const result = await runWorkflow(singleNodeWorkflow({ resource: 'batch', operation: 'create', inputSource: 'binary' }, binaryItem(text)), credentials);
 		expect(result.error).toBeUndefined();
-		expect(upload.purpose.content).toBe('batch');
-		expect(upload.file).toEqual({ filename: 'requests.jsonl', content: text });
-		expect(result.output('OpenAI')[0].json.input_file_id).toBe('file-bin');
+		expect(upload).toEqual({ purpose: { content: 'batch' }, file: { filename: 'requests.jsonl', content: text } });
+		expect(result.output('OpenAI')).toEqual([{ json: batchObject({ input_file_id: 'file-bin' }), pairedItem: { item: 0 } }]);
 		scope.done();
 	});
 
@@ -228,7 +227,7 @@ describe('batch.get, cancel and getAll', () => {
 			})
 			.reply(200, batchObject({ status: 'cancelling' }));
 		const result = await runWorkflow(singleNodeWorkflow({ resource: 'batch', operation: 'cancel', batchId: rl('batch_abc') }), credentials);
-		expect(result.output('OpenAI')[0].json.status).toBe('cancelling');
+		expect(result.output('OpenAI')).toEqual([{ json: batchObject({ status: 'cancelling' }), pairedItem: { item: 0 } }]);
 		scope.done();
 	});
 
@@ -247,8 +246,11 @@ describe('batch.get, cancel and getAll', () => {
 			.query({ limit: '100', after: 'b2' })
 			.reply(200, { object: 'list', data: [{ id: 'b3' }], has_more: false });
 		const result = await runWorkflow(singleNodeWorkflow({ resource: 'batch', operation: 'getAll', returnAll: true }), credentials);
-		expect(result.output('OpenAI').map((item) => item.json.id)).toEqual(['b1', 'b2', 'b3']);
-		expect(result.output('OpenAI').every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
+		expect(result.output('OpenAI')).toEqual([
+			{ json: batchObject({ id: 'b1' }), pairedItem: { item: 0 } },
+			{ json: batchObject({ id: 'b2' }), pairedItem: { item: 0 } },
+			{ json: { id: 'b3' }, pairedItem: { item: 0 } },
+		]);
 		scope.done();
 	});
 
@@ -258,7 +260,10 @@ describe('batch.get, cancel and getAll', () => {
 			.query({ limit: '2' })
 			.reply(200, { object: 'list', data: [{ id: 'b1' }, { id: 'b2' }], has_more: true });
 		const result = await runWorkflow(singleNodeWorkflow({ resource: 'batch', operation: 'getAll', returnAll: false, limit: 2 }), credentials);
-		expect(result.output('OpenAI').map((item) => item.json.id)).toEqual(['b1', 'b2']);
+		expect(result.output('OpenAI')).toEqual([
+			{ json: { id: 'b1' }, pairedItem: { item: 0 } },
+			{ json: { id: 'b2' }, pairedItem: { item: 0 } },
+		]);
 		scope.done();
 	});
 });
@@ -526,15 +531,16 @@ describe('batch round trip', () => {
 			.reply(200, () => uploaded);
 		const result = await runWorkflow(workflow, credentials);
 		expect(result.error).toBeUndefined();
-		expect(uploaded.trim().split('\n').map((line) => (JSON.parse(line) as IDataObject).custom_id)).toEqual(keys);
-		expect(result.output('Create Batch')).toHaveLength(1);
-		const results = result.output('Results');
-		expect(results.map((item) => [item.json.custom_id, item.json.text, item.json.batch_id])).toEqual([
-			['q1', 'one', 'batch_rt'],
-			['q2', 'two', 'batch_rt'],
-			['q3', 'three', 'batch_rt'],
+		expect(uploaded.split('\n')).toEqual([
+			...keys.map((key) => JSON.stringify({ custom_id: key, method: 'POST', url: '/v1/chat/completions', body: chatBody(`What is ${key}?`) })),
+			'',
 		]);
-		expect(results.every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
+		expect(result.output('Create Batch')).toEqual([{ json: batchObject({ id: 'batch_rt', input_file_id: 'file-rt' }), pairedItem: { item: 0 } }]);
+		const resultItem = (key: string, text: string) => ({
+			json: { custom_id: key, batch_id: 'batch_rt', status_code: 200, request_id: `req_${key}`, body: okLine(key, text).response.body, text },
+			pairedItem: { item: 0 },
+		});
+		expect(result.output('Results')).toEqual([resultItem('q1', 'one'), resultItem('q2', 'two'), resultItem('q3', 'three')]);
 		scope.done();
 	});
 });

@@ -38,9 +38,9 @@ describe('embedding.create', () => {
 		expect(seen.bodies).toEqual([
 			{ model: 'text-embedding-3-small', input: ['first', 'second'], dimensions: 256, encoding_format: 'base64', user: 'user-42' },
 		]);
-		expect(outputOf(result).map((item) => [item.json.index, item.json.text, item.json.embedding, item.pairedItem])).toEqual([
-			[0, 'first', 'AACAPw==', { item: 0 }],
-			[1, 'second', 'AAAAQA==', { item: 0 }],
+		expect(outputOf(result)).toEqual([
+			{ json: { index: 0, text: 'first', embedding: 'AACAPw==', model: 'text-embedding-3-small', usage }, pairedItem: { item: 0 } },
+			{ json: { index: 1, text: 'second', embedding: 'AAAAQA==', model: 'text-embedding-3-small', usage }, pairedItem: { item: 0 } },
 		]);
 	});
 

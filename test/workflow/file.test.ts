@@ -108,28 +108,32 @@ describe('file.upload', () => {
 describe('file.getAll', () => {
 	it('walks the cursor over several pages with the filters, Return All', async () => {
 		const seen = captured();
-		nock(API)
+		const pages = [
+			{ object: 'list', data: [fileObject('file-1'), fileObject('file-2')], first_id: 'file-1', last_id: 'file-2', has_more: true },
+			// No last_id: the cursor is the last file's ID.
+			{ object: 'list', data: [fileObject('file-3', { filename: 'more.jsonl' })], has_more: true },
+			{ object: 'list', data: [fileObject('file-4'), { id: 'file-5' }], last_id: 'file-5', has_more: false },
+		];
+		const scope = nock(API)
 			.get('/v1/files')
 			.query(true)
-			.times(2)
-			.reply(
-				recordAndReply(seen, (call: number) =>
-					call === 0
-						? { object: 'list', data: [fileObject('file-1'), fileObject('file-2')], first_id: 'file-1', last_id: 'file-2', has_more: true }
-						: { object: 'list', data: [fileObject('file-3')], has_more: false },
-				),
-			);
+			.times(3)
+			.reply(recordAndReply(seen, (call: number) => pages[call]));
 		const params = { resource: 'file', operation: 'getAll', returnAll: true, filters: { purpose: 'fine-tune', order: 'asc' } };
 		const result = await runNode(params);
 		expect(result.error).toBeUndefined();
+		scope.done();
 		expect(seen.paths).toEqual([
 			'/v1/files?order=asc&purpose=fine-tune&limit=1000',
 			'/v1/files?order=asc&purpose=fine-tune&limit=1000&after=file-2',
+			'/v1/files?order=asc&purpose=fine-tune&limit=1000&after=file-3',
 		]);
-		expect(outputOf(result).map((item) => [item.json.id, item.pairedItem])).toEqual([
-			['file-1', { item: 0 }],
-			['file-2', { item: 0 }],
-			['file-3', { item: 0 }],
+		expect(outputOf(result)).toEqual([
+			{ json: fileObject('file-1'), pairedItem: { item: 0 } },
+			{ json: fileObject('file-2'), pairedItem: { item: 0 } },
+			{ json: fileObject('file-3', { filename: 'more.jsonl' }), pairedItem: { item: 0 } },
+			{ json: fileObject('file-4'), pairedItem: { item: 0 } },
+			{ json: { id: 'file-5' }, pairedItem: { item: 0 } },
 		]);
 	});
 
@@ -148,7 +152,7 @@ describe('file.getAll', () => {
 			);
 		const result = await runNode({ resource: 'file', operation: 'getAll', returnAll: false, limit: 3 });
 		expect(seen.paths).toEqual(['/v1/files?limit=3', '/v1/files?limit=1&after=file-2']);
-		expect(outputOf(result).map((item) => item.json.id)).toEqual(['file-1', 'file-2', 'file-3']);
+		expect(outputOf(result)).toEqual(['file-1', 'file-2', 'file-3'].map((id) => ({ json: fileObject(id), pairedItem: { item: 0 } })));
 	});
 
 	it('returns nothing, without error, for a sparse empty page', async () => {

@@ -65,14 +65,24 @@ describe('fineTuning.create', () => {
 
 	it('sends DPO with beta', async () => {
 		const seen = captured();
-		nock(API).post('/v1/fine_tuning/jobs').reply(recordAndReply(seen, job('ftjob-3')));
-		await runNode(create({ method: 'dpo', hyperparameters: { beta: 0.2, epochs: 2 } }));
-		expect((seen.bodies[0] as IDataObject).method).toEqual({ type: 'dpo', dpo: { hyperparameters: { n_epochs: 2, beta: 0.2 } } });
+		const reply = job('ftjob-3', { method: { type: 'dpo', dpo: { hyperparameters: { n_epochs: 2, beta: 0.2 } } } });
+		nock(API).post('/v1/fine_tuning/jobs').reply(recordAndReply(seen, reply));
+		const result = await runNode(create({ method: 'dpo', hyperparameters: { beta: 0.2, epochs: 2 } }));
+		expect(result.error).toBeUndefined();
+		expect(seen.bodies).toEqual([
+			{
+				model: 'gpt-4.1-mini-2025-04-14',
+				training_file: 'file-train',
+				method: { type: 'dpo', dpo: { hyperparameters: { n_epochs: 2, beta: 0.2 } } },
+			},
+		]);
+		expect(outputOf(result)).toEqual([{ json: reply, pairedItem: { item: 0 } }]);
 	});
 
 	it('sends reinforcement with its grader and hyperparameters', async () => {
 		const seen = captured();
-		nock(API).post('/v1/fine_tuning/jobs').reply(recordAndReply(seen, job('ftjob-4')));
+		const reply = job('ftjob-4', { model: 'o4-mini-2025-04-16' });
+		nock(API).post('/v1/fine_tuning/jobs').reply(recordAndReply(seen, reply));
 		const grader = { type: 'string_check', name: 'match', input: '{{sample.output_text}}', reference: '{{item.answer}}', operation: 'eq' };
 		const params = create({
 			model: byId('o4-mini-2025-04-16'),
@@ -82,13 +92,20 @@ describe('fineTuning.create', () => {
 		});
 		const result = await runNode(params);
 		expect(result.error).toBeUndefined();
-		expect((seen.bodies[0] as IDataObject).method).toEqual({
-			type: 'reinforcement',
-			reinforcement: {
-				grader,
-				hyperparameters: { n_epochs: 1, compute_multiplier: 2, eval_interval: 5, eval_samples: 3, reasoning_effort: 'high' },
+		expect(seen.bodies).toEqual([
+			{
+				model: 'o4-mini-2025-04-16',
+				training_file: 'file-train',
+				method: {
+					type: 'reinforcement',
+					reinforcement: {
+						grader,
+						hyperparameters: { n_epochs: 1, compute_multiplier: 2, eval_interval: 5, eval_samples: 3, reasoning_effort: 'high' },
+					},
+				},
 			},
-		});
+		]);
+		expect(outputOf(result)).toEqual([{ json: reply, pairedItem: { item: 0 } }]);
 	});
 
 	it.each([
@@ -183,16 +200,49 @@ describe('fineTuning job operations', () => {
 		]);
 	});
 
-	it('lists checkpoints up to the Limit', async () => {
+	const checkpoint = (id: string) => ({ id, object: 'fine_tuning.job.checkpoint', step_number: 10, fine_tuned_model_checkpoint: `ft:x:${id}` });
+	const checkpointItems = (ids: string[]) => ids.map((id) => ({ json: checkpoint(id), pairedItem: { item: 0 } }));
+
+	it('lists checkpoints over several pages with Return All, by last_id or else the last checkpoint', async () => {
 		const seen = captured();
-		const checkpoint = (id: string) => ({ id, object: 'fine_tuning.job.checkpoint', step_number: 10, fine_tuned_model_checkpoint: `ft:x:${id}` });
+		const pages = [
+			{ object: 'list', data: [checkpoint('cp-1'), checkpoint('cp-2')], first_id: 'cp-1', last_id: 'cp-2', has_more: true },
+			{ object: 'list', data: [checkpoint('cp-3')], has_more: true },
+			{ object: 'list', data: [checkpoint('cp-4')], last_id: 'cp-4', has_more: false },
+		];
+		const scope = nock(API)
+			.get('/v1/fine_tuning/jobs/ftjob-1/checkpoints')
+			.query(true)
+			.times(3)
+			.reply(recordAndReply(seen, (call: number) => pages[call]));
+		const result = await runNode({ resource: 'fineTuning', operation: 'listCheckpoints', jobId: byId('ftjob-1'), returnAll: true });
+		expect(result.error).toBeUndefined();
+		scope.done();
+		expect(seen.paths).toEqual([
+			'/v1/fine_tuning/jobs/ftjob-1/checkpoints?limit=100',
+			'/v1/fine_tuning/jobs/ftjob-1/checkpoints?limit=100&after=cp-2',
+			'/v1/fine_tuning/jobs/ftjob-1/checkpoints?limit=100&after=cp-3',
+		]);
+		expect(outputOf(result)).toEqual(checkpointItems(['cp-1', 'cp-2', 'cp-3', 'cp-4']));
+	});
+
+	it('lists checkpoints across pages up to the Limit, then stops though more remain', async () => {
+		const seen = captured();
+		const pages = [
+			{ object: 'list', data: [checkpoint('cp-1'), checkpoint('cp-2')], last_id: 'cp-2', has_more: true },
+			// More than was asked for: the node keeps only what the Limit allows.
+			{ object: 'list', data: [checkpoint('cp-3'), checkpoint('cp-4')], last_id: 'cp-4', has_more: true },
+			{ object: 'list', data: [checkpoint('cp-5')], has_more: false },
+		];
 		nock(API)
 			.get('/v1/fine_tuning/jobs/ftjob-1/checkpoints')
 			.query(true)
-			.reply(recordAndReply(seen, { object: 'list', data: [checkpoint('cp-1'), checkpoint('cp-2')], last_id: 'cp-2', has_more: true }));
-		const result = await runNode({ resource: 'fineTuning', operation: 'listCheckpoints', jobId: byId('ftjob-1'), returnAll: false, limit: 2 });
-		expect(seen.paths).toEqual(['/v1/fine_tuning/jobs/ftjob-1/checkpoints?limit=2']);
-		expect(outputOf(result).map((item) => item.json.id)).toEqual(['cp-1', 'cp-2']);
+			.times(3)
+			.reply(recordAndReply(seen, (call: number) => pages[call]));
+		const result = await runNode({ resource: 'fineTuning', operation: 'listCheckpoints', jobId: byId('ftjob-1'), returnAll: false, limit: 3 });
+		expect(result.error).toBeUndefined();
+		expect(seen.paths).toEqual(['/v1/fine_tuning/jobs/ftjob-1/checkpoints?limit=3', '/v1/fine_tuning/jobs/ftjob-1/checkpoints?limit=1&after=cp-2']);
+		expect(outputOf(result)).toEqual(checkpointItems(['cp-1', 'cp-2', 'cp-3']));
 	});
 
 	it('passes a sparse job through untouched', async () => {

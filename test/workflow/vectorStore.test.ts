@@ -2,7 +2,7 @@ import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 
 import { credentialsFor, runWorkflow, singleNodeWorkflow } from '../harness/n8n';
-import { useNock } from '../support/nockApi';
+import { captured, recordAndReply, useNock } from '../support/nockApi';
 
 const BASE = 'https://api.openai.com';
 const credentials = credentialsFor('https://api.openai.com/v1');
@@ -101,12 +101,13 @@ describe('vectorStore.get, delete and removeFile', () => {
 		scope.done();
 	});
 
-	it('removes a file, encoding both IDs', async () => {
-		const scope = nock(BASE)
-			.delete('/v1/vector_stores/vs_abc/files/file%2Bx')
-			.reply(200, { id: 'file+x', object: 'vector_store.file.deleted', deleted: true });
+	it('removes a file, encoding both IDs, without a body', async () => {
+		const seen = captured();
+		const deleted = { id: 'file+x', object: 'vector_store.file.deleted', deleted: true };
+		const scope = nock(BASE).delete('/v1/vector_stores/vs_abc/files/file%2Bx').reply(recordAndReply(seen, deleted));
 		const result = await runWorkflow(singleNodeWorkflow(vs('removeFile', { fileId: rl('file+x') })), credentials);
-		expect(result.output('OpenAI')[0].json.deleted).toBe(true);
+		expect(seen.raw).toEqual(['']);
+		expect(result.output('OpenAI')).toEqual([{ json: deleted, pairedItem: { item: 0 } }]);
 		scope.done();
 	});
 
@@ -130,7 +131,11 @@ describe('vectorStore.getAll and listFiles', () => {
 			.reply(200, { object: 'list', data: [{ id: 'vs_3' }], has_more: false });
 		const parameters = { resource: 'vectorStore', operation: 'getAll', returnAll: true, options: { order: 'asc' } };
 		const result = await runWorkflow(singleNodeWorkflow(parameters), credentials);
-		expect(result.output('OpenAI').map((item) => item.json.id)).toEqual(['vs_1', 'vs_2', 'vs_3']);
+		expect(result.output('OpenAI')).toEqual([
+			{ json: store({ id: 'vs_1' }), pairedItem: { item: 0 } },
+			{ json: store({ id: 'vs_2' }), pairedItem: { item: 0 } },
+			{ json: { id: 'vs_3' }, pairedItem: { item: 0 } },
+		]);
 		scope.done();
 	});
 
@@ -145,7 +150,7 @@ describe('vectorStore.getAll and listFiles', () => {
 			.reply(200, { object: 'list', data: [file('f3')], has_more: true, last_id: 'f3' });
 		const parameters = vs('listFiles', { returnAll: false, limit: 3, options: { status: 'failed' } });
 		const result = await runWorkflow(singleNodeWorkflow(parameters), credentials);
-		expect(result.output('OpenAI').map((item) => item.json.id)).toEqual(['f1', 'f2', 'f3']);
+		expect(result.output('OpenAI')).toEqual(['f1', 'f2', 'f3'].map((id) => ({ json: file(id), pairedItem: { item: 0 } })));
 		scope.done();
 	});
 
@@ -160,12 +165,12 @@ describe('vectorStore.getAll and listFiles', () => {
 
 describe('vectorStore.update', () => {
 	it('sends only the fields given', async () => {
-		const scope = nock(BASE)
-			.post('/v1/vector_stores/vs_abc', { name: 'Renamed', expires_after: { anchor: 'last_active_at', days: 30 }, metadata: { v: '2' } })
-			.reply(200, store({ name: 'Renamed' }));
+		const seen = captured();
+		const scope = nock(BASE).post('/v1/vector_stores/vs_abc').reply(recordAndReply(seen, store({ name: 'Renamed' })));
 		const parameters = vs('update', { updateFields: { name: 'Renamed', expiresAfterDays: 30, metadata: { pair: [{ key: 'v', value: '2' }] } } });
 		const result = await runWorkflow(singleNodeWorkflow(parameters), credentials);
-		expect(result.output('OpenAI')[0].json.name).toBe('Renamed');
+		expect(seen.bodies).toEqual([{ name: 'Renamed', expires_after: { anchor: 'last_active_at', days: 30 }, metadata: { v: '2' } }]);
+		expect(result.output('OpenAI')).toEqual([{ json: store({ name: 'Renamed' }), pairedItem: { item: 0 } }]);
 		scope.done();
 	});
 
@@ -249,13 +254,9 @@ describe('vectorStore.search', () => {
 
 describe('vectorStore.addFile', () => {
 	it('sends the file ID with typed attributes and a static chunking strategy', async () => {
-		const scope = nock(BASE)
-			.post('/v1/vector_stores/vs_abc/files', {
-				file_id: 'file-1',
-				attributes: { region: 'us', year: 2025, public: false },
-				chunking_strategy: { type: 'static', static: { max_chunk_size_tokens: 800, chunk_overlap_tokens: 400 } },
-			})
-			.reply(200, { id: 'file-1', object: 'vector_store.file', usage_bytes: 0, created_at: 1, vector_store_id: 'vs_abc', status: 'in_progress', last_error: null });
+		const seen = captured();
+		const added = { id: 'file-1', object: 'vector_store.file', usage_bytes: 0, created_at: 1, vector_store_id: 'vs_abc', status: 'in_progress', last_error: null };
+		const scope = nock(BASE).post('/v1/vector_stores/vs_abc/files').reply(recordAndReply(seen, added));
 		const attribute = [
 			{ key: 'region', type: 'string', value: 'us' },
 			{ key: 'year', type: 'number', value: '2025' },
@@ -263,7 +264,15 @@ describe('vectorStore.addFile', () => {
 		];
 		const parameters = vs('addFile', { fileId: rl('file-1'), options: { attributes: { attribute }, chunkingStrategy: 'static' } });
 		const result = await runWorkflow(singleNodeWorkflow(parameters), credentials);
-		expect(result.output('OpenAI')[0].json.status).toBe('in_progress');
+		expect(seen.bodies).toEqual([
+			{
+				file_id: 'file-1',
+				attributes: { region: 'us', year: 2025, public: false },
+				// The static strategy's defaults: 800 tokens, 400 overlap.
+				chunking_strategy: { type: 'static', static: { max_chunk_size_tokens: 800, chunk_overlap_tokens: 400 } },
+			},
+		]);
+		expect(result.output('OpenAI')).toEqual([{ json: added, pairedItem: { item: 0 } }]);
 		scope.done();
 	});
 
