@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteSingleFunctions, ILoadOptionsFunctions } from
 import { listSearch } from '../../nodes/OpenAiPlatform/methods';
 import { mergeTools } from '../../nodes/OpenAiPlatform/resources/assistant/shared';
 import { idList, locatorValue } from '../../nodes/OpenAiPlatform/shared/validation';
-import { awaitRun, isActiveRunError, startTurn } from '../../nodes/OpenAiPlatform/resources/assistant/thread';
+import { awaitRun, freeThread, isActiveRunError, runError, startTurn } from '../../nodes/OpenAiPlatform/resources/assistant/thread';
+import { checkOutputsAnswerCalls, sendModeOf, toolOutputsOf } from '../../nodes/OpenAiPlatform/resources/assistant/toolOutputs';
 import { hintFor } from '../../nodes/OpenAiPlatform/shared/errors';
 
 describe('searchAssistants', () => {
@@ -143,5 +144,92 @@ describe('run polling and the execution cancel signal', () => {
 		const state = await awaitRun(startTurn(context, 'thread_1', 60), { id: 'run_1', status: 'queued' }, true);
 		expect(state).toEqual({ id: 'run_1', status: 'completed', usage: { total_tokens: 3 } });
 		expect(urls).toEqual(['/threads/thread_1/runs/run_1', '/threads/thread_1/runs/run_1']);
+	});
+});
+
+describe('tool outputs', () => {
+	function parameterContext(parameters: IDataObject) {
+		return {
+			getNode: () => ({ id: 'n', name: 'OpenAI', type: 'x', typeVersion: 1, position: [0, 0], parameters: {} }),
+			getItemIndex: () => 3,
+			getNodeParameter: (name: string, fallback: unknown) => (name in parameters ? parameters[name] : fallback),
+		} as unknown as IExecuteSingleFunctions;
+	}
+	const waiting = (ids: Array<string | undefined>) => ({
+		id: 'run_1',
+		status: 'requires_action' as const,
+		required_action: { type: 'submit_tool_outputs' as const, submit_tool_outputs: { tool_calls: ids.map((id) => ({ id, type: 'function', function: { name: 'f', arguments: '{}' } })) } },
+	});
+
+	it('takes an array an expression already parsed, trims the IDs and keeps only the two keys', () => {
+		const context = parameterContext({ toolOutputs: [{ tool_call_id: ' call_1 ', output: '', extra: 1 }] });
+		expect(toolOutputsOf(context)).toEqual([{ tool_call_id: 'call_1', output: '' }]);
+	});
+
+	it('names the field and the item in its errors', () => {
+		expect(() => toolOutputsOf(parameterContext({ toolOutputs: '[{"tool_call_id": 5, "output": "x"}]' }))).toThrow(
+			expect.objectContaining({ message: 'Tool Outputs: entry 1 needs "tool_call_id", the ID of the tool call it answers (a string)', context: expect.objectContaining({ itemIndex: 3 }) }),
+		);
+		expect(() => toolOutputsOf(parameterContext({ toolOutputs: '"text"' }))).toThrow('Tool Outputs: must be a JSON array of {"tool_call_id", "output"} objects, got string');
+	});
+
+	it('defaults to the message mode, as workflows made before the field have it', () => {
+		expect(sendModeOf(parameterContext({}))).toBe('message');
+		expect(sendModeOf(parameterContext({ send: 'toolOutputs' }))).toBe('toolOutputs');
+	});
+
+	it("checks the outputs against the run's tool calls only when the run names them", () => {
+		const context = parameterContext({});
+		const one = [{ tool_call_id: 'call_1', output: 'x' }];
+		expect(() => checkOutputsAnswerCalls(context, waiting(['call_1']), one)).not.toThrow();
+		expect(() => checkOutputsAnswerCalls(context, { id: 'run_1', status: 'requires_action' }, one)).not.toThrow();
+		expect(() => checkOutputsAnswerCalls(context, waiting([undefined]), one)).not.toThrow();
+		expect(() => checkOutputsAnswerCalls(context, waiting(['call_1', 'call_2']), one)).toThrow('Tool Outputs: no output for "call_2"');
+		expect(() => checkOutputsAnswerCalls(context, waiting(['call_2']), one)).toThrow('Tool Outputs: "call_1" is not a tool call of the run');
+	});
+
+	it('puts the thread and run IDs first in the description and on the error', () => {
+		const turn = startTurn(parameterContext({}), 'thread_1', 1);
+		let caught: unknown;
+		try {
+			runError(turn, 'run_1', 'The run ended', 'Try again.');
+		} catch (error) {
+			caught = error;
+		}
+		expect(caught).toMatchObject({ message: 'The run ended', description: 'Thread ID: thread_1; Run ID: run_1. Try again.', context: { itemIndex: 3, errorItem: { threadId: 'thread_1', runId: 'run_1' } } });
+	});
+});
+
+describe('freeThread and a run that requires action', () => {
+	function listingContext(status: string) {
+		const requests: Array<{ method: string; url: string }> = [];
+		const context = {
+			getNode: () => ({ id: 'n', name: 'OpenAI', type: 'x', typeVersion: 1, position: [0, 0], parameters: {} }),
+			getItemIndex: () => 0,
+			getExecutionId: () => 'free-thread-test',
+			getExecutionCancelSignal: () => new AbortController().signal,
+			getNodeParameter: (_name: string, fallback: unknown) => fallback,
+			getCredentials: async () => ({ baseUrl: 'https://api.openai.com/v1', apiKey: 'sk-x' }),
+			helpers: {
+				httpRequestWithAuthentication: async (_type: string, options: { method: string; url: string }) => {
+					requests.push({ method: options.method, url: options.url });
+					if (options.url.endsWith('/cancel')) return { statusCode: 200, headers: {}, body: { id: 'run_1', status: 'cancelled' } };
+					return { statusCode: 200, headers: {}, body: { data: [{ id: 'run_1', status }] } };
+				},
+			},
+		} as unknown as IExecuteSingleFunctions;
+		return { context, requests };
+	}
+
+	it('refuses to wait for it: it would only end at the timeout', async () => {
+		const { context, requests } = listingContext('requires_action');
+		await expect(freeThread(startTurn(context, 'thread_1', 3600), 'wait')).rejects.toThrow(/waiting for tool outputs/);
+		expect(requests.map((r) => r.url)).toEqual(['/threads/thread_1/runs']);
+	});
+
+	it('cancels it when asked to', async () => {
+		const { context, requests } = listingContext('requires_action');
+		await freeThread(startTurn(context, 'thread_1', 60), 'cancel');
+		expect(requests.map((r) => `${r.method} ${r.url}`)).toEqual(['GET /threads/thread_1/runs', 'POST /threads/thread_1/runs/run_1/cancel']);
 	});
 });

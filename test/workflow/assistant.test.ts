@@ -1,12 +1,14 @@
 /**
  * The assistant resource with nock: exact request bodies and sequences (thread, message, run,
  * polls, messages), the OpenAI-Beta header on every request, field checks before sending, the
- * active-run policies, timeouts, failed and requires_action runs, and sparse replies.
+ * active-run policies, timeouts, failed, cancelled, expired, incomplete and requires_action runs,
+ * tool outputs submitted to a waiting run, and sparse replies.
  */
 import nock from 'nock';
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import { credentialsFor, runWorkflow, singleNodeWorkflow } from '../harness/n8n';
+import { CREDENTIAL_TYPE, NODE_TYPE, credentialsFor, runWorkflow, singleNodeWorkflow, stepFunctions } from '../harness/n8n';
+import type { WorkflowJson } from '../harness/n8n';
 
 const BASE = 'https://api.openai.com';
 const credentials = credentialsFor('https://api.openai.com/v1');
@@ -571,7 +573,8 @@ describe('assistant.message', () => {
 			.reply(200, runObject('cancelling'));
 		const result = await run(message({ options: { timeout: 1 } }));
 		expect(result.error?.message).toBe('Timeout: the run did not finish within 1 seconds');
-		expect(result.error?.description).toBe('Run run_1 on thread thread_1 was still "in_progress". It was cancelled. Raise "Timeout" for long runs.');
+		expect(result.error?.description).toBe('Thread ID: thread_1; Run ID: run_1. It was still "in_progress". It was cancelled. Raise "Timeout" for long runs.');
+		expect(result.error?.context?.errorItem).toEqual({ threadId: 'thread_1', runId: 'run_1' });
 		const seen = calls();
 		expect(seen.slice(0, 2)).toEqual(['POST /v1/threads', 'POST /v1/threads/thread_1/runs']);
 		expect(seen[seen.length - 1]).toBe('POST /v1/threads/thread_1/runs/run_1/cancel');
@@ -607,8 +610,9 @@ describe('assistant.message', () => {
 			.get('/v1/threads/thread_1/runs/run_1')
 			.reply(200, runObject('failed', { last_error: { code: 'rate_limit_exceeded', message: 'You exceeded your current quota.' } }));
 		const result = await run(message());
-		expect(result.error?.message).toBe('The run ended with status "failed": You exceeded your current quota.');
-		expect(result.error?.description).toBe('Code: rate_limit_exceeded; Thread ID: thread_1; Run ID: run_1');
+		expect(result.error?.message).toBe('Run run_1 on thread thread_1 ended with status "failed": You exceeded your current quota.');
+		expect(result.error?.description).toBe('Thread ID: thread_1; Run ID: run_1. Code: rate_limit_exceeded. The server could not finish it.');
+		expect(result.error?.context?.errorItem).toEqual({ threadId: 'thread_1', runId: 'run_1' });
 		expect(calls()).toEqual(['POST /v1/threads', 'POST /v1/threads/thread_1/runs', 'GET /v1/threads/thread_1/runs/run_1']);
 	});
 
@@ -737,5 +741,374 @@ describe('assistant.message', () => {
 		expect(items).toHaveLength(2);
 		expect(items[0]).toMatchObject({ json: { error: 'Message: enter the message to send' }, pairedItem: { item: 0 } });
 		expect(items[1]).toMatchObject({ json: { threadId: 'thread_1', status: 'completed' }, pairedItem: { item: 1 } });
+	});
+});
+
+describe('assistant.update: metadata limits', () => {
+	const update = (metadata: IDataObject) => ({ resource: 'assistant', operation: 'update', assistantId: byId('asst_1'), updateFields: { metadata } });
+
+	it.each([
+		[{ pair: [{ key: 'k'.repeat(65), value: 'v' }] }, `Metadata: the key "${'k'.repeat(20)}..." is longer than 64 characters`],
+		[{ pair: [{ key: 'team', value: 'v'.repeat(513) }] }, 'Metadata: the value of "team" is longer than 512 characters'],
+		[{ pair: Array.from({ length: 17 }, (_, i) => ({ key: `k${i}`, value: 'v' })) }, 'Metadata: at most 16 pairs are allowed, got 17'],
+		[{ pair: [{ key: ' ', value: 'orphan' }] }, 'Metadata: the value "orphan" has no key'],
+		[{ pair: [{ key: 'team', value: '1' }, { key: 'team', value: '2' }] }, 'Metadata: key "team" is given twice'],
+	])('refuses metadata over the limits before sending (%#)', async (metadata, expected) => {
+		const { scope, log } = api();
+		scope.get(/.*/).reply(200, assistant()).post(/.*/).reply(200, assistant());
+		const result = await run(update(metadata));
+		expect(result.error?.message).toBe(expected);
+		expect(log).toHaveLength(0);
+	});
+
+	it('sends metadata right at the limits: 16 pairs, 64-character keys, 512-character values', async () => {
+		const { scope, calls, log } = api();
+		scope.post('/v1/assistants/asst_1').reply(200, assistant());
+		const pairs = Array.from({ length: 16 }, (_, i) => ({ key: `${i}`.padEnd(64, 'k'), value: 'v'.repeat(512) }));
+		const result = await run(update({ pair: pairs }));
+		expect(result.error).toBeUndefined();
+		expect(calls()).toEqual(['POST /v1/assistants/asst_1']);
+		expect(log[0].body).toEqual({ metadata: Object.fromEntries(pairs.map((pair) => [pair.key, pair.value])) });
+	});
+});
+
+describe('assistant.message: runs that end without a reply', () => {
+	it.each([
+		[
+			'cancelled',
+			'Run run_1 on thread thread_1 ended with status "cancelled"',
+			'Thread ID: thread_1; Run ID: run_1. It was cancelled before it finished (by a user, another workflow, or "Cancel It" of a later message).',
+		],
+		[
+			'expired',
+			'Run run_1 on thread thread_1 ended with status "expired"',
+			'Thread ID: thread_1; Run ID: run_1. It expired: its tool outputs did not come in time (about 10 minutes), or it ran too long. Send the message again.',
+		],
+	])('reports a run that ended %s with its thread and run, after the exact requests', async (status, expectedMessage, expectedDescription) => {
+		const { scope, calls } = api();
+		scope
+			.post('/v1/threads')
+			.reply(200, { id: 'thread_1' })
+			.post('/v1/threads/thread_1/runs')
+			.reply(200, runObject('queued'))
+			.get('/v1/threads/thread_1/runs/run_1')
+			.reply(200, runObject('in_progress'))
+			.get('/v1/threads/thread_1/runs/run_1')
+			.reply(200, runObject(status));
+		const result = await run(message());
+		expect(result.error?.message).toBe(expectedMessage);
+		expect(result.error?.description).toBe(expectedDescription);
+		expect(result.error?.context?.errorItem).toEqual({ threadId: 'thread_1', runId: 'run_1' });
+		expect(calls()).toEqual([
+			'POST /v1/threads',
+			'POST /v1/threads/thread_1/runs',
+			'GET /v1/threads/thread_1/runs/run_1',
+			'GET /v1/threads/thread_1/runs/run_1',
+		]);
+	});
+
+	it('keeps the thread and run IDs as fields of the Continue On Fail item, so the next message can reuse the thread', async () => {
+		const { scope } = api();
+		scope
+			.post('/v1/threads')
+			.reply(200, { id: 'thread_1' })
+			.post('/v1/threads/thread_1/runs')
+			.reply(200, runObject('expired'));
+		const result = await run(message(), undefined, { continueOnFail: true });
+		expect(result.error).toBeUndefined();
+		expect(result.output('OpenAI')).toEqual([
+			{
+				json: {
+					threadId: 'thread_1',
+					runId: 'run_1',
+					error: 'Run run_1 on thread thread_1 ended with status "expired"',
+					description:
+						'Thread ID: thread_1; Run ID: run_1. It expired: its tool outputs did not come in time (about 10 minutes), or it ran too long. Send the message again.',
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
+	});
+
+	it('returns the partial reply of an incomplete run, with the reason', async () => {
+		const { scope, calls } = api();
+		const incomplete = { reason: 'max_completion_tokens' };
+		scope
+			.post('/v1/threads')
+			.reply(200, { id: 'thread_1' })
+			.post('/v1/threads/thread_1/runs')
+			.reply(200, runObject('queued'))
+			.get('/v1/threads/thread_1/runs/run_1')
+			.reply(200, runObject('incomplete', { usage, incomplete_details: incomplete }))
+			.get('/v1/threads/thread_1/messages')
+			.query(true)
+			.reply(200, {
+				data: [{ id: 'msg_2', role: 'assistant', run_id: 'run_1', status: 'incomplete', content: [{ type: 'text', text: { value: 'Opened items can', annotations: [] } }] }],
+			});
+		const result = await run(message());
+		expect(result.error).toBeUndefined();
+		expect(calls()).toEqual(['POST /v1/threads', 'POST /v1/threads/thread_1/runs', 'GET /v1/threads/thread_1/runs/run_1', `GET ${messagesPath}`]);
+		expect(result.output('OpenAI')[0].json).toEqual({
+			reply: 'Opened items can',
+			threadId: 'thread_1',
+			runId: 'run_1',
+			assistantId: 'asst_1',
+			status: 'incomplete',
+			usage,
+			annotations: [],
+			imageFileIds: [],
+			toolCalls: [],
+			incompleteDetails: incomplete,
+		});
+	});
+});
+
+// ---- tool outputs ----------------------------------------------------------------------------
+
+const toolCalls = [
+	{ id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Paris"}' } },
+	{ id: 'call_2', type: 'function', function: { name: 'get_time', arguments: '{"city":"Paris"}' } },
+];
+const waitingRun = (extra: IDataObject = {}) =>
+	runObject('requires_action', { required_action: { type: 'submit_tool_outputs', submit_tool_outputs: { tool_calls: toolCalls } }, ...extra });
+const outputs = [
+	{ tool_call_id: 'call_1', output: '{"temperature":21}' },
+	{ tool_call_id: 'call_2', output: '14:05' },
+];
+const toolOutputsTurn = (extra: IDataObject = {}) => ({
+	resource: 'assistant',
+	operation: 'message',
+	send: 'toolOutputs',
+	threadId: 'thread_1',
+	toolOutputs: JSON.stringify(outputs),
+	...extra,
+});
+const submitPath = '/v1/threads/thread_1/runs/run_1/submit_tool_outputs';
+const latestRunPath = '/v1/threads/thread_1/runs?limit=1&order=desc';
+
+describe('assistant.message: an active run that waits for tool outputs', () => {
+	it('fails at once in wait mode, instead of waiting out the timeout', async () => {
+		const { scope, calls } = api();
+		scope
+			.get('/v1/threads/thread_1/runs')
+			.query(true)
+			.reply(200, { data: [waitingRun({ id: 'run_busy' })] })
+			.get('/v1/threads/thread_1/runs/run_busy')
+			.times(50)
+			.reply(200, waitingRun({ id: 'run_busy' }));
+		// A timeout far beyond the test's: only failing at once can finish it.
+		const result = await run(message({ threadId: 'thread_1', options: { timeout: 3600 } }));
+		expect(result.error?.message).toBe('Thread thread_1 has run run_busy waiting for tool outputs ("requires_action"); it does not finish by itself');
+		expect(result.error?.description).toBe(
+			'Thread ID: thread_1; Run ID: run_busy. Submit its tool outputs (set "Send" to "Tool Outputs"), or set "If Thread Has an Active Run" to "Cancel It" to drop them and send the message.',
+		);
+		expect(calls()).toEqual([`GET ${latestRunPath}`]);
+	});
+
+	it('stops waiting when the run it waits for comes to require action', async () => {
+		const { scope, calls } = api();
+		scope
+			.get('/v1/threads/thread_1/runs')
+			.query(true)
+			.reply(200, { data: [runObject('in_progress', { id: 'run_busy' })] })
+			.get('/v1/threads/thread_1/runs/run_busy')
+			.reply(200, waitingRun({ id: 'run_busy' }))
+			.get('/v1/threads/thread_1/runs/run_busy')
+			.times(50)
+			.reply(200, waitingRun({ id: 'run_busy' }));
+		const result = await run(message({ threadId: 'thread_1', options: { timeout: 3600 } }));
+		expect(result.error?.message).toMatch(/^Thread thread_1 has run run_busy waiting for tool outputs/);
+		expect(calls()).toEqual([`GET ${latestRunPath}`, 'GET /v1/threads/thread_1/runs/run_busy']);
+	});
+});
+
+describe('assistant.message: tool outputs', () => {
+	afterEach(() => stepFunctions.clear());
+
+	it("submits them to the thread's run that requires action, polls and returns the reply", async () => {
+		const { scope, calls, log } = api();
+		scope
+			.get('/v1/threads/thread_1/runs')
+			.query({ limit: '1', order: 'desc' })
+			.reply(200, { data: [waitingRun()], has_more: true })
+			.post(submitPath)
+			.reply(200, runObject('queued'))
+			.get('/v1/threads/thread_1/runs/run_1')
+			.reply(200, runObject('in_progress'))
+			.get('/v1/threads/thread_1/runs/run_1')
+			.reply(200, runObject('completed', { usage }))
+			.get('/v1/threads/thread_1/messages')
+			.query(true)
+			.reply(200, replyMessages);
+		const result = await run(toolOutputsTurn());
+		expect(result.error).toBeUndefined();
+		expect(calls()).toEqual([
+			`GET ${latestRunPath}`,
+			`POST ${submitPath}`,
+			'GET /v1/threads/thread_1/runs/run_1',
+			'GET /v1/threads/thread_1/runs/run_1',
+			`GET ${messagesPath}`,
+		]);
+		expect(log[1].body).toEqual({ tool_outputs: outputs });
+		expect(result.output('OpenAI')).toEqual([
+			{
+				json: {
+					reply: 'Opened items【4:0†doc.pdf】 can be returned.',
+					threadId: 'thread_1',
+					runId: 'run_1',
+					assistantId: 'asst_1',
+					status: 'completed',
+					usage,
+					annotations: [annotation],
+					imageFileIds: ['file-img'],
+					toolCalls: [],
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
+	});
+
+	it('goes straight to the given run, reads the default "toolOutputs" of the item and sends only the two keys', async () => {
+		const { scope, calls, log } = api();
+		scope
+			.post(submitPath)
+			.reply(200, runObject('completed'))
+			.get('/v1/threads/thread_1/messages')
+			.query(true)
+			.reply(200, replyMessages);
+		const parameters: IDataObject = toolOutputsTurn({ runId: ' run_1 ' });
+		delete parameters.toolOutputs;
+		const result = await run(parameters, [{ json: { toolOutputs: outputs.map((output) => ({ ...output, name: 'fn' })) } }]);
+		expect(result.error).toBeUndefined();
+		expect(calls()).toEqual([`POST ${submitPath}`, `GET ${messagesPath}`]);
+		expect(log[0].body).toEqual({ tool_outputs: outputs });
+		expect(result.output('OpenAI')[0].json).toMatchObject({ threadId: 'thread_1', runId: 'run_1', status: 'completed' });
+	});
+
+	it('returns the next tool calls when the run asks again', async () => {
+		const { scope, calls } = api();
+		const next = [{ id: 'call_3', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Lyon"}' } }];
+		scope
+			.post(submitPath)
+			.reply(200, runObject('in_progress'))
+			.get('/v1/threads/thread_1/runs/run_1')
+			.reply(200, runObject('requires_action', { required_action: { type: 'submit_tool_outputs', submit_tool_outputs: { tool_calls: next } } }))
+			.get('/v1/threads/thread_1/messages')
+			.query(true)
+			.reply(200, { data: [] });
+		const result = await run(toolOutputsTurn({ runId: 'run_1' }));
+		expect(result.error).toBeUndefined();
+		expect(calls()).toEqual([`POST ${submitPath}`, 'GET /v1/threads/thread_1/runs/run_1', `GET ${messagesPath}`]);
+		expect(result.output('OpenAI')[0].json).toMatchObject({
+			status: 'requires_action',
+			runId: 'run_1',
+			toolCalls: [{ id: 'call_3', type: 'function', name: 'get_weather', arguments: { city: 'Lyon' } }],
+		});
+	});
+
+	it('chains message -> Code node -> tool outputs in one workflow, without hand-written HTTP', async () => {
+		const { scope, calls, log } = api();
+		scope
+			.post('/v1/threads')
+			.reply(200, { id: 'thread_1' })
+			.post('/v1/threads/thread_1/runs')
+			.reply(200, waitingRun())
+			.get('/v1/threads/thread_1/messages')
+			.query(true)
+			.reply(200, { data: [] })
+			.post(submitPath)
+			.reply(200, runObject('queued'))
+			.get('/v1/threads/thread_1/runs/run_1')
+			.reply(200, runObject('completed', { usage }))
+			.get('/v1/threads/thread_1/messages')
+			.query(true)
+			.reply(200, replyMessages);
+		// Plays the Code node: answers each tool call, as text.
+		stepFunctions.set('answerCalls', (items: INodeExecutionData[]) =>
+			items.map((item, index) => ({
+				json: {
+					threadId: item.json.threadId,
+					runId: item.json.runId,
+					toolOutputs: (item.json.toolCalls as Array<{ id: string; name: string }>).map((call) => ({
+						tool_call_id: call.id,
+						output: call.name === 'get_weather' ? JSON.stringify({ temperature: 21 }) : '14:05',
+					})),
+				},
+				pairedItem: { item: index },
+			})),
+		);
+		const openAi = (id: string, name: string, parameters: IDataObject, x: number) => ({
+			id,
+			name,
+			type: NODE_TYPE,
+			typeVersion: 1,
+			position: [x, 0] as [number, number],
+			parameters: parameters as INodeParameters,
+			credentials: { [CREDENTIAL_TYPE]: { id: '1', name: 'OpenAI' } },
+		});
+		const workflow: WorkflowJson = {
+			nodes: [
+				{ id: '1', name: 'Input', type: 'harness.fixture', typeVersion: 1, position: [0, 0], parameters: { items: JSON.stringify([{ json: {} }]) } },
+				openAi('2', 'Ask', message(), 200),
+				{ id: '3', name: 'Run Functions', type: 'harness.function', typeVersion: 1, position: [400, 0], parameters: { name: 'answerCalls' } },
+				// Tool Outputs keeps its default ($json.toolOutputs); the thread and run are mapped from the item.
+				openAi('4', 'Answer', { resource: 'assistant', operation: 'message', send: 'toolOutputs', threadId: '={{ $json.threadId }}', runId: '={{ $json.runId }}' }, 600),
+			],
+			connections: {
+				Input: { main: [[{ node: 'Ask', type: 'main', index: 0 }]] },
+				Ask: { main: [[{ node: 'Run Functions', type: 'main', index: 0 }]] },
+				'Run Functions': { main: [[{ node: 'Answer', type: 'main', index: 0 }]] },
+			},
+		};
+		const result = await runWorkflow(workflow, credentials);
+		expect(result.error).toBeUndefined();
+		expect(calls()).toEqual([
+			'POST /v1/threads',
+			'POST /v1/threads/thread_1/runs',
+			`GET ${messagesPath}`,
+			`POST ${submitPath}`,
+			'GET /v1/threads/thread_1/runs/run_1',
+			`GET ${messagesPath}`,
+		]);
+		expect(log[3].body).toEqual({ tool_outputs: outputs });
+		expect(result.output('Ask')[0].json).toMatchObject({ status: 'requires_action', threadId: 'thread_1', runId: 'run_1' });
+		expect(result.output('Answer')).toEqual([{ json: expect.objectContaining({ status: 'completed', reply: 'Opened items【4:0†doc.pdf】 can be returned.', usage }), pairedItem: { item: 0 } }]);
+	});
+
+	it.each([
+		[{ data: [runObject('completed')] }, 'Tool Outputs: no run on thread thread_1 waits for tool outputs (its newest run is "completed")'],
+		[{ data: [] }, 'Tool Outputs: thread thread_1 has no run to submit them to'],
+		[{ data: [waitingRun()] }, 'Tool Outputs: "call_9" is not a tool call of the run', JSON.stringify([...outputs, { tool_call_id: 'call_9', output: 'x' }])],
+		[{ data: [waitingRun()] }, 'Tool Outputs: no output for "call_2"', JSON.stringify(outputs.slice(0, 1))],
+	])("checks the thread's run before submitting (%#)", async (list, expected, toolOutputs = JSON.stringify(outputs)) => {
+		const { scope, calls } = api();
+		scope.get('/v1/threads/thread_1/runs').query(true).reply(200, list).post(/.*/).reply(200, runObject('completed'));
+		const result = await run(toolOutputsTurn({ toolOutputs }));
+		expect(result.error?.message).toBe(expected);
+		expect(calls()).toEqual([`GET ${latestRunPath}`]);
+	});
+
+	it.each([
+		[{ toolOutputs: JSON.stringify(outputs[0]) }, 'Tool Outputs: must be a JSON array of {"tool_call_id", "output"} objects, got an object'],
+		[{ toolOutputs: '[]' }, 'Tool Outputs: the array is empty'],
+		[{ toolOutputs: '[{' }, 'Tool Outputs: not valid JSON'],
+		[{ toolOutputs: '["call_1"]' }, 'Tool Outputs: entry 1 must be an object with "tool_call_id" and "output"'],
+		[{ toolOutputs: '[{"output":"x"}]' }, 'Tool Outputs: entry 1 needs "tool_call_id", the ID of the tool call it answers (a string)'],
+		[{ toolOutputs: '[{"tool_call_id":"call_1","output":{"temperature":21}}]' }, 'Tool Outputs: entry 1 ("call_1"): "output" must be a string, got object'],
+		[{ toolOutputs: '[{"tool_call_id":"call_1"}]' }, 'Tool Outputs: entry 1 ("call_1"): "output" must be a string, got nothing'],
+		[{ toolOutputs: '[{"tool_call_id":"call_1","output":"a"},{"tool_call_id":"call_1","output":"b"}]' }, 'Tool Outputs: tool call "call_1" is answered more than once'],
+		[{ toolOutputs: undefined }, 'Tool Outputs: enter the outputs, a JSON array of {"tool_call_id", "output"}'],
+		[{ threadId: '' }, 'Thread ID: enter the thread of the run that waits for the tool outputs'],
+		[{ runId: 'run 1' }, 'Run ID: "run 1" is not a run ID'],
+		[{ send: 'bogus' }, 'Send: "bogus" is not allowed'],
+		[{ options: { timeout: 0 } }, 'Timeout: must be between 1 and 3600 seconds, got 0'],
+	])('refuses bad input before sending (%#)', async (extra, expected) => {
+		const { scope, log } = api();
+		scope.get(/.*/).reply(200, { data: [waitingRun()] }).post(/.*/).reply(200, runObject('completed'));
+		const parameters: IDataObject = toolOutputsTurn(extra);
+		if (parameters.toolOutputs === undefined) delete parameters.toolOutputs;
+		const result = await run(parameters);
+		expect(result.error?.message).toBe(expected);
+		expect(log).toHaveLength(0);
 	});
 });

@@ -125,9 +125,15 @@ export async function withRetries<T>(
 	}
 }
 
+/**
+ * An error item under Continue On Fail. An operation may name fields the next run needs in `context.errorItem`
+ * (e.g. the thread ID of an assistant run that failed), so a workflow can carry on from the error item.
+ */
 function errorItemJson(error: unknown): IDataObject {
-	const record = error as { message?: string; description?: string; httpCode?: string | null };
+	const record = error as { message?: string; description?: string; httpCode?: string | null; context?: { errorItem?: unknown } };
+	const extra = record.context?.errorItem;
 	return {
+		...(extra && typeof extra === 'object' && !Array.isArray(extra) ? (extra as IDataObject) : {}),
 		error: record.message ?? String(error),
 		...(record.description ? { description: record.description } : {}),
 		...(record.httpCode ? { httpCode: record.httpCode } : {}),

@@ -1,5 +1,6 @@
 import type {
 	IDataObject,
+	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 	INodeExecutionData,
@@ -12,7 +13,7 @@ import type { Run, RunCreateParamsNonStreaming } from 'openai/resources/beta/thr
 import type { Thread, ThreadCreateParams } from 'openai/resources/beta/threads/threads';
 
 import { forOperation, simplifyField } from '../../shared/fields';
-import type { PaginationFunction } from '../../shared/transport';
+import type { PaginationFunction, RoutingRequest } from '../../shared/transport';
 import { settle } from '../../shared/transport';
 import type { ToolValues } from './shared';
 import {
@@ -26,7 +27,19 @@ import {
 } from './shared';
 import { fail, idList, locatorValue } from '../../shared/validation';
 import type { ActiveRunPolicy, Turn } from './thread';
-import { awaitRun, runIdOf, runMessages, startTurn, threadsRequest, whenThreadFree } from './thread';
+import {
+	awaitRun,
+	runAwaitingOutputs,
+	runError,
+	runIdOf,
+	runMessages,
+	startTurn,
+	submitToolOutputs,
+	threadsRequest,
+	whenThreadFree,
+} from './thread';
+import type { SendMode } from './toolOutputs';
+import { checkOutputsAnswerCalls, sendModeOf, toolOutputFields, toolOutputsOf } from './toolOutputs';
 
 interface MessageOptions extends ToolValues {
 	model?: unknown;
@@ -50,11 +63,27 @@ function optionsOf(context: IExecuteSingleFunctions): MessageOptions {
 	return context.getNodeParameter('options', {}) as MessageOptions;
 }
 
+/** An ID field that goes into a URL path: trimmed, and refused when it could not be one ID. */
+function pathIdOf(context: IExecuteSingleFunctions, parameter: string, field: string, emptyHint: string): string {
+	const raw = context.getNodeParameter(parameter, '') as unknown;
+	const id = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
+	if (/[\s/?#]/.test(id)) fail(context, `${field}: "${id}" is not ${field === 'Run ID' ? 'a run' : 'a thread'} ID`, emptyHint);
+	return id;
+}
+
 function threadIdOf(context: IExecuteSingleFunctions): string {
-	const raw = context.getNodeParameter('threadId', '') as unknown;
-	const threadId = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
-	if (/[\s/?#]/.test(threadId)) fail(context, `Thread ID: "${threadId}" is not a thread ID`, 'Leave it empty to start a new thread.');
+	return pathIdOf(context, 'threadId', 'Thread ID', 'Leave it empty to start a new thread.');
+}
+
+/** Tool outputs go to a run on an existing thread, so the thread must be given. */
+function outputsThreadIdOf(context: IExecuteSingleFunctions): string {
+	const threadId = threadIdOf(context);
+	if (!threadId) fail(context, 'Thread ID: enter the thread of the run that waits for the tool outputs', 'Map the "threadId" of the output that returned the tool calls.');
 	return threadId;
+}
+
+function runIdOption(context: IExecuteSingleFunctions): string {
+	return pathIdOf(context, 'runId', 'Run ID', "Leave it empty to use the thread's run that requires action.");
 }
 
 /** The user's message with its attachments (each file for the tools the user picked). */
@@ -79,22 +108,36 @@ function timeoutOf(context: IExecuteSingleFunctions, options: MessageOptions): n
 	return timeout;
 }
 
-/** preSend: checks every field and builds the run request (assistant and overrides); the message goes separately. */
-async function buildRunBody(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-	const options = optionsOf(this);
-	messageBodyOf(this);
-	threadIdOf(this);
-	timeoutOf(this, options);
-	const body: RunCreateParamsNonStreaming = { assistant_id: assistantIdOf(this) };
+/** preSend: checks every field of the mode before anything is sent; the message mode builds the run request. */
+async function buildTurnBody(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	return sendModeOf(this) === 'toolOutputs' ? checkToolOutputTurn(this, requestOptions) : buildRunBody(this, requestOptions);
+}
+
+/** The "Tool Outputs" mode sends no run request: the pagination hook submits the outputs to the waiting run. */
+function checkToolOutputTurn(context: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): IHttpRequestOptions {
+	outputsThreadIdOf(context);
+	runIdOption(context);
+	toolOutputsOf(context);
+	timeoutOf(context, optionsOf(context));
+	return requestOptions;
+}
+
+/** The run request (assistant and overrides); the message goes separately. */
+function buildRunBody(context: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): IHttpRequestOptions {
+	const options = optionsOf(context);
+	messageBodyOf(context);
+	threadIdOf(context);
+	timeoutOf(context, options);
+	const body: RunCreateParamsNonStreaming = { assistant_id: assistantIdOf(context) };
 	if (options.model !== undefined) {
 		const model = locatorValue(options.model);
-		if (!model) fail(this, 'Model (Override): choose a model or remove the option');
+		if (!model) fail(context, 'Model (Override): choose a model or remove the option');
 		body.model = model;
 	}
 	if (options.instructions !== undefined) body.instructions = options.instructions;
 	if (options.additionalInstructions) body.additional_instructions = options.additionalInstructions;
 	const tools: AssistantTool[] | undefined = toolsFrom(
-		this,
+		context,
 		{ builtInTools: options.builtInTools, functions: options.functions },
 		20,
 		' (Override)',
@@ -150,56 +193,90 @@ function simplifyTurn(threadId: string, run: Partial<Run>, messages: Array<Parti
 	};
 }
 
+/** Why a run can end without a reply, for the error's description. */
+const ENDED_HOW: Record<string, string> = {
+	cancelled: 'It was cancelled before it finished (by a user, another workflow, or "Cancel It" of a later message).',
+	expired: 'It expired: its tool outputs did not come in time (about 10 minutes), or it ran too long. Send the message again.',
+	failed: 'The server could not finish it.',
+};
+
+/** A run that ended without a reply: the message names the run and thread, the description leads with them too. */
 function failedRun(turn: Turn, run: Partial<Run>): never {
-	const runId = String(run.id);
-	return fail(
-		turn.context,
-		`The run ended with status "${String(run.status)}"${run.last_error?.message ? `: ${run.last_error.message}` : ''}`,
-		[run.last_error?.code ? `Code: ${run.last_error.code}` : '', `Thread ID: ${turn.threadId}`, `Run ID: ${runId}`].filter(Boolean).join('; '),
+	const status = String(run.status);
+	const reason = run.last_error?.message ? `: ${run.last_error.message}` : '';
+	return runError(
+		turn,
+		String(run.id),
+		`Run ${String(run.id)} on thread ${turn.threadId} ended with status "${status}"${reason}`,
+		[run.last_error?.code ? `Code: ${run.last_error.code}.` : '', ENDED_HOW[status] ?? ''].filter(Boolean).join(' '),
 	);
 }
 
 /**
- * The whole turn: the message goes onto the given thread (an active run there is waited for or
- * cancelled first) or starts a new one, a run starts, is polled until it settles or the timeout,
- * and the messages it wrote are read.
+ * The message mode's start: the message goes onto the given thread (an active run there is
+ * waited for or cancelled first) or starts a new one, and a run starts on it.
+ */
+async function startRun(context: IExecutePaginationFunctions, requestData: RoutingRequest, options: MessageOptions): Promise<{ turn: Turn; run: Partial<Run> }> {
+	const policy: ActiveRunPolicy = options.activeRun ?? 'wait';
+	const message = messageBodyOf(context);
+	const givenThreadId = threadIdOf(context);
+
+	let threadId = givenThreadId;
+	if (!givenThreadId) {
+		const thread = await threadsRequest<Partial<Thread>>({ context }, 'POST', '/threads', {
+			body: { messages: [message] } satisfies ThreadCreateParams,
+		});
+		threadId = typeof thread.id === 'string' ? thread.id : '';
+		if (!threadId) fail(context, "The server's reply to creating the thread has no thread ID");
+	}
+	const turn = startTurn(context, threadId, timeoutOf(context, options));
+	const threadUrl = `/threads/${encodeURIComponent(threadId)}`;
+	if (givenThreadId) {
+		await whenThreadFree(turn, policy, true, async () => await threadsRequest(turn, 'POST', `${threadUrl}/messages`, { body: message }));
+	}
+	const run = await whenThreadFree(
+		turn,
+		policy,
+		false,
+		async () => await threadsRequest<Partial<Run>>(turn, 'POST', `${threadUrl}/runs`, { body: requestData.options.body as IDataObject }),
+	);
+	runIdOf(turn, run, 'starting the run');
+	return { turn, run };
+}
+
+/**
+ * The tool-outputs mode's start: the outputs go to the given run, or to the thread's run that
+ * requires action (read first, so the outputs can be checked against its tool calls).
+ */
+async function resumeRun(context: IExecutePaginationFunctions, options: MessageOptions): Promise<{ turn: Turn; run: Partial<Run> }> {
+	const outputs = toolOutputsOf(context);
+	const turn = startTurn(context, outputsThreadIdOf(context), timeoutOf(context, options));
+	let runId = runIdOption(context);
+	if (!runId) {
+		const waiting = await runAwaitingOutputs(turn);
+		checkOutputsAnswerCalls(context, waiting, outputs);
+		runId = runIdOf(turn, waiting, 'listing the runs');
+	}
+	return { turn, run: await submitToolOutputs(turn, runId, outputs) };
+}
+
+/**
+ * The whole turn: a run is started (message) or resumed (tool outputs), polled until it settles
+ * or the timeout, and the messages it wrote are read.
  */
 const messageAssistant: PaginationFunction = async function (this, requestData) {
 	return await settle(this, async (): Promise<INodeExecutionData[]> => {
 		const options = optionsOf(this);
-		const policy: ActiveRunPolicy = options.activeRun ?? 'wait';
-		const message = messageBodyOf(this);
-		const givenThreadId = threadIdOf(this);
-		const timeoutSeconds = timeoutOf(this, options);
-
-		let threadId = givenThreadId;
-		if (!givenThreadId) {
-			const thread = await threadsRequest<Partial<Thread>>({ context: this }, 'POST', '/threads', {
-				body: { messages: [message] } satisfies ThreadCreateParams,
-			});
-			threadId = typeof thread.id === 'string' ? thread.id : '';
-			if (!threadId) fail(this, "The server's reply to creating the thread has no thread ID");
-		}
-		const turn = startTurn(this, threadId, timeoutSeconds);
-		const threadUrl = `/threads/${encodeURIComponent(threadId)}`;
-		if (givenThreadId) {
-			await whenThreadFree(turn, policy, true, async () => await threadsRequest(turn, 'POST', `${threadUrl}/messages`, { body: message }));
-		}
-		const created = await whenThreadFree(
-			turn,
-			policy,
-			false,
-			async () => await threadsRequest<Partial<Run>>(turn, 'POST', `${threadUrl}/runs`, { body: requestData.options.body as IDataObject }),
-		);
-		runIdOf(turn, created, 'starting the run');
-		const run = await awaitRun(turn, created, options.cancelOnTimeout ?? true);
+		const mode: SendMode = sendModeOf(this);
+		const { turn, run: started } = mode === 'toolOutputs' ? await resumeRun(this, options) : await startRun(this, requestData, options);
+		const run = await awaitRun(turn, started, options.cancelOnTimeout ?? true);
 		if (run.status === 'failed' || run.status === 'cancelled' || run.status === 'expired') failedRun(turn, run);
 		const messages = await runMessages(turn, String(run.id));
 
 		if (!(this.getNodeParameter('simplify', true) as boolean)) {
-			return [{ json: { thread_id: threadId, run: run as unknown as IDataObject, messages: messages as unknown as IDataObject[] } }];
+			return [{ json: { thread_id: turn.threadId, run: run as unknown as IDataObject, messages: messages as unknown as IDataObject[] } }];
 		}
-		return [{ json: simplifyTurn(threadId, run, messages) }];
+		return [{ json: simplifyTurn(turn.threadId, run, messages) }];
 	});
 };
 
@@ -210,19 +287,38 @@ export const messageOperation: INodePropertyOptions = {
 	description: "Send a message on a new or given thread, wait for the assistant's run and return its reply",
 	routing: {
 		request: { method: 'POST', url: '/threads/runs' },
-		send: { preSend: [buildRunBody] },
+		send: { preSend: [buildTurnBody] },
 		operations: { pagination: messageAssistant },
 	},
 };
 
+/** Fields only the message mode uses: the assistant and the message start a run, tool outputs resume one. */
+const MESSAGE_MODE = { show: { send: ['message'] as SendMode[] } };
+
 export const messageFields: INodeProperties[] = forOperation(RESOURCE, 'message', [
-	assistantLocator('The assistant that answers', false),
+	{
+		displayName: 'Send',
+		name: 'send',
+		type: 'options',
+		default: 'message',
+		description: 'What goes to the assistant',
+		options: [
+			{ name: 'Message', value: 'message', description: 'A user message; a new run answers it' },
+			{
+				name: 'Tool Outputs',
+				value: 'toolOutputs',
+				description: 'The results of the tool calls a run asked for (status "requires_action"); the run goes on with its own settings',
+			},
+		],
+	},
+	{ ...assistantLocator('The assistant that answers', false), displayOptions: MESSAGE_MODE },
 	{
 		displayName: 'Message',
 		name: 'text',
 		type: 'string',
 		typeOptions: { rows: 4 },
 		required: true,
+		displayOptions: MESSAGE_MODE,
 		default: '',
 		placeholder: 'e.g. What does our refund policy say about opened items?',
 		description: 'The message to send to the assistant',
@@ -234,14 +330,16 @@ export const messageFields: INodeProperties[] = forOperation(RESOURCE, 'message'
 		default: '',
 		placeholder: 'e.g. thread_abc123',
 		description:
-			'The conversation to continue. Leave empty to start a new thread; the output always has its "threadId", so map it here to continue later.',
+			'The conversation to continue. Leave empty to start a new thread (messages only: tool outputs need the thread of their run); the output always has its "threadId", so map it here to continue later.',
 	},
+	...toolOutputFields({ send: ['toolOutputs'] }),
 	{
 		displayName: 'Attachments',
 		name: 'attachments',
 		type: 'fixedCollection',
 		typeOptions: { multipleValues: true },
 		placeholder: 'Add Attachment',
+		displayOptions: MESSAGE_MODE,
 		default: {},
 		description: 'Uploaded files (purpose "assistants") to attach to the message',
 		options: [
@@ -308,7 +406,11 @@ export const messageFields: INodeProperties[] = forOperation(RESOURCE, 'message'
 				description: 'What to do when another run is still busy on the thread (a message cannot be added then)',
 				options: [
 					{ name: 'Cancel It', value: 'cancel', description: 'Cancel the other run, then send' },
-					{ name: 'Wait for It', value: 'wait', description: 'Wait until the other run finishes (within the timeout), then send' },
+					{
+						name: 'Wait for It',
+						value: 'wait',
+						description: 'Wait until the other run finishes (within the timeout), then send. A run waiting for tool outputs fails the item at once: it would never finish.',
+					},
 				],
 			},
 			{

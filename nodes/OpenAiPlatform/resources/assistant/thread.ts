@@ -9,6 +9,7 @@ import { DEFAULT_RETRY_POLICY, backoffDelayMs, waitOrAbort } from '../../shared/
 import { cancelSignalOf, openAiRequest } from '../../shared/transport';
 import { fail } from '../../shared/validation';
 import { ASSISTANTS_BETA } from './shared';
+import type { ToolOutput } from './toolOutputs';
 
 /** What an active run on the thread gets: waited for, or cancelled. */
 export type ActiveRunPolicy = 'wait' | 'cancel';
@@ -34,6 +35,9 @@ export const SETTLED: ReadonlySet<string> = new Set<RunStatus>(['completed', 'in
 /** Where someone else's run no longer blocks the thread. */
 const FREED: ReadonlySet<string> = new Set<RunStatus>(['completed', 'incomplete', 'failed', 'cancelled', 'expired']);
 
+/** Where waiting for someone else's run ends: it freed the thread, or it waits for tool outputs, which never come by themselves. */
+const WAIT_ENDS: ReadonlySet<string> = new Set<string>([...FREED, 'requires_action']);
+
 export function startTurn(context: IExecuteSingleFunctions, threadId: string, timeoutSeconds: number): Turn {
 	const signal = cancelSignalOf(context);
 	return { context, threadId, timeoutSeconds, deadline: Date.now() + timeoutSeconds * 1000, signal };
@@ -57,6 +61,20 @@ function checkNotCancelled(turn: Turn): void {
 			itemIndex: turn.context.getItemIndex(),
 		});
 	}
+}
+
+/**
+ * The error for a run that gave no reply. Its IDs are fields of the Continue On Fail item
+ * (`context.errorItem`, see shared/transport.ts), so the next message can reuse the thread, and
+ * they lead the description for a reader of a failed execution.
+ */
+export function runError(turn: Turn, runId: string, message: string, advice?: string): never {
+	const error = new NodeOperationError(turn.context.getNode(), message, {
+		itemIndex: turn.context.getItemIndex(),
+		description: [`Thread ID: ${turn.threadId}; Run ID: ${runId}.`, advice].filter(Boolean).join(' '),
+	});
+	error.context.errorItem = { threadId: turn.threadId, runId };
+	throw error;
 }
 
 /** The run's ID; a reply without one cannot be followed. */
@@ -95,26 +113,76 @@ async function cancelRun(turn: Turn, runId: string): Promise<Partial<Run>> {
 	}
 }
 
+/** The thread's newest run (runs are listed newest first), or undefined when it has none. */
+async function newestRun(turn: Turn): Promise<Partial<Run> | undefined> {
+	const list = await threadsRequest(turn, 'GET', `/threads/${encodeURIComponent(turn.threadId)}/runs`, { qs: { limit: 1, order: 'desc' } });
+	const newest = (Array.isArray(list.data) ? (list.data as Array<Partial<Run>>) : [])[0];
+	return newest && typeof newest === 'object' ? newest : undefined;
+}
+
+/** Waiting for a run that requires action would only end at the timeout: the run waits for us. */
+function waitingForOutputs(turn: Turn, runId: string): never {
+	return runError(
+		turn,
+		runId,
+		`Thread ${turn.threadId} has run ${runId} waiting for tool outputs ("requires_action"); it does not finish by itself`,
+		'Submit its tool outputs (set "Send" to "Tool Outputs"), or set "If Thread Has an Active Run" to "Cancel It" to drop them and send the message.',
+	);
+}
+
 /**
  * Makes sure no run blocks the thread: the newest run, if still active, is waited for or
  * cancelled (and then waited for until the cancellation took), all within the turn's timeout.
+ * A run that requires action is not waited for: it fails the item at once.
  */
 export async function freeThread(turn: Turn, policy: ActiveRunPolicy): Promise<void> {
-	const list = await threadsRequest(turn, 'GET', `/threads/${encodeURIComponent(turn.threadId)}/runs`, { qs: { limit: 1, order: 'desc' } });
-	const newest = (Array.isArray(list.data) ? (list.data as Array<Partial<Run>>) : [])[0];
+	const newest = await newestRun(turn);
 	if (!newest || !ACTIVE.has(String(newest.status))) return;
 	const runId = runIdOf(turn, newest, 'listing the runs');
+	if (policy === 'wait' && newest.status === 'requires_action') waitingForOutputs(turn, runId);
 	let state = policy === 'cancel' && newest.status !== 'cancelling' ? await cancelRun(turn, runId) : newest;
-	state = await pollRun(turn, state, FREED);
+	state = await pollRun(turn, state, policy === 'wait' ? WAIT_ENDS : FREED);
+	if (policy === 'wait' && state.status === 'requires_action') waitingForOutputs(turn, runId);
 	if (!FREED.has(String(state.status))) {
-		fail(
-			turn.context,
+		runError(
+			turn,
+			runId,
 			`Timeout: thread ${turn.threadId} was still busy with run ${runId} ("${String(state.status)}") after ${turn.timeoutSeconds} seconds`,
 			policy === 'wait'
 				? 'Set "If Thread Has an Active Run" to "Cancel It" to stop the other run instead of waiting for it, or raise "Timeout".'
 				: 'The server did not finish cancelling the run in time. Raise "Timeout" or try again later.',
 		);
 	}
+}
+
+/**
+ * The run "Tool Outputs" answers when no "Run ID" is given: the thread's newest run, which must
+ * be waiting for them (an older run cannot be: a thread has one active run at most).
+ */
+export async function runAwaitingOutputs(turn: Turn): Promise<Partial<Run>> {
+	const newest = await newestRun(turn);
+	if (!newest) fail(turn.context, `Tool Outputs: thread ${turn.threadId} has no run to submit them to`, 'Send a message first; its run asks for the tool outputs.');
+	const runId = runIdOf(turn, newest, 'listing the runs');
+	if (newest.status !== 'requires_action') {
+		runError(
+			turn,
+			runId,
+			`Tool Outputs: no run on thread ${turn.threadId} waits for tool outputs (its newest run is "${String(newest.status)}")`,
+			newest.status === 'expired'
+				? 'The run expired before the outputs came; send the message again.'
+				: 'Only a run with status "requires_action" takes tool outputs.',
+		);
+	}
+	return newest;
+}
+
+/** Hands the outputs to the waiting run, which then goes on (it is polled like a new run). */
+export async function submitToolOutputs(turn: Turn, runId: string, outputs: ToolOutput[]): Promise<Partial<Run>> {
+	const reply = await threadsRequest<Partial<Run>>(turn, 'POST', `${runUrl(turn, runId)}/submit_tool_outputs`, {
+		body: { tool_outputs: outputs } as unknown as IDataObject,
+	});
+	// The run we submitted to is the run to follow, whatever ID the reply carries.
+	return { ...reply, id: runId };
 }
 
 /** True for the 400 a server sends when a run became active on the thread after we looked. */
@@ -156,10 +224,11 @@ export async function awaitRun(turn: Turn, run: Partial<Run>, cancelOnTimeout: b
 			// The timeout is the error to report; a failed cancel only changes the advice.
 		}
 	}
-	return fail(
-		turn.context,
+	return runError(
+		turn,
+		runId,
 		`Timeout: the run did not finish within ${turn.timeoutSeconds} seconds`,
-		`Run ${runId} on thread ${turn.threadId} was still "${String(state.status)}". ${
+		`It was still "${String(state.status)}". ${
 			cancelled ? 'It was cancelled.' : 'It may still be running; the next message on this thread waits for it or cancels it.'
 		} Raise "Timeout" for long runs.`,
 	);
