@@ -284,7 +284,7 @@ export const messageOperation: INodePropertyOptions = {
 	name: 'Message',
 	value: 'message',
 	action: 'Message an assistant',
-	description: "Send a message on a new or given thread, wait for the assistant's run and return its reply",
+	description: "Send a message (or the tool outputs a run asked for) on a new or given thread, wait for the assistant's run and return its reply",
 	routing: {
 		request: { method: 'POST', url: '/threads/runs' },
 		send: { preSend: [buildTurnBody] },
