@@ -351,6 +351,22 @@ const message = (extra: IDataObject = {}) => ({
 });
 const messagesPath = '/v1/threads/thread_1/messages?run_id=run_1&order=asc&limit=100';
 
+/** The output of a completed run whose reply is the standard assistant message (thread_1, run_1). */
+const completedReplyItem = {
+	json: {
+		reply: 'Opened items【4:0†doc.pdf】 can be returned.',
+		threadId: 'thread_1',
+		runId: 'run_1',
+		assistantId: 'asst_1',
+		status: 'completed',
+		usage,
+		annotations: [annotation],
+		imageFileIds: ['file-img'],
+		toolCalls: [],
+	},
+	pairedItem: { item: 0 },
+};
+
 describe('assistant.message', () => {
 	it('starts a new thread with the message, runs, polls with backoff and returns the reply', async () => {
 		const { scope, calls, log } = api();
@@ -405,22 +421,7 @@ describe('assistant.message', () => {
 			additional_instructions: 'Cite sources.',
 			tools: [{ type: 'file_search' }],
 		});
-		expect(result.output('OpenAI')).toEqual([
-			{
-				json: {
-					reply: 'Opened items【4:0†doc.pdf】 can be returned.',
-					threadId: 'thread_1',
-					runId: 'run_1',
-					assistantId: 'asst_1',
-					status: 'completed',
-					usage,
-					annotations: [annotation],
-					imageFileIds: ['file-img'],
-					toolCalls: [],
-				},
-				pairedItem: { item: 0 },
-			},
-		]);
+		expect(result.output('OpenAI')).toEqual([completedReplyItem]);
 	});
 
 	it('continues an existing thread: checks for an active run, adds the message, runs', async () => {
@@ -950,22 +951,7 @@ describe('assistant.message: tool outputs', () => {
 			`GET ${messagesPath}`,
 		]);
 		expect(log[1].body).toEqual({ tool_outputs: outputs });
-		expect(result.output('OpenAI')).toEqual([
-			{
-				json: {
-					reply: 'Opened items【4:0†doc.pdf】 can be returned.',
-					threadId: 'thread_1',
-					runId: 'run_1',
-					assistantId: 'asst_1',
-					status: 'completed',
-					usage,
-					annotations: [annotation],
-					imageFileIds: ['file-img'],
-					toolCalls: [],
-				},
-				pairedItem: { item: 0 },
-			},
-		]);
+		expect(result.output('OpenAI')).toEqual([completedReplyItem]);
 	});
 
 	it('goes straight to the given run, reads the default "toolOutputs" of the item and sends only the two keys', async () => {
