@@ -14,6 +14,7 @@ import { apiErrorFromException, apiErrorFromResponse, failureOf, malformedReplyE
 import { DEFAULT_MAX_CONCURRENCY, limiterFor } from './limiter';
 import type { RetryPolicy } from './retry';
 import { DEFAULT_RETRY_POLICY, backoffDelayMs, isRetryable, waitOrAbort } from './retry';
+import { isPlainObject } from './validation';
 
 export const CREDENTIAL_TYPE = 'openAiPlatformApi';
 
@@ -133,7 +134,7 @@ function errorItemJson(error: unknown): IDataObject {
 	const record = error as { message?: string; description?: string; httpCode?: string | null; context?: { errorItem?: unknown } };
 	const extra = record.context?.errorItem;
 	return {
-		...(extra && typeof extra === 'object' && !Array.isArray(extra) ? (extra as IDataObject) : {}),
+		...(isPlainObject(extra) ? (extra as IDataObject) : {}),
 		error: record.message ?? String(error),
 		...(record.description ? { description: record.description } : {}),
 		...(record.httpCode ? { httpCode: record.httpCode } : {}),

@@ -26,6 +26,7 @@ import {
 	toolsFrom,
 } from './shared';
 import { fail, idList, locatorValue } from '../../shared/validation';
+import { optionalIdOf } from '../../shared/ids';
 import type { ActiveRunPolicy, Turn } from './thread';
 import {
 	awaitRun,
@@ -63,16 +64,15 @@ function optionsOf(context: IExecuteSingleFunctions): MessageOptions {
 	return context.getNodeParameter('options', {}) as MessageOptions;
 }
 
-/** An ID field that goes into a URL path: trimmed, and refused when it could not be one ID. */
-function pathIdOf(context: IExecuteSingleFunctions, parameter: string, field: string, emptyHint: string): string {
-	const raw = context.getNodeParameter(parameter, '') as unknown;
-	const id = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
-	if (/[\s/?#]/.test(id)) fail(context, `${field}: "${id}" is not ${field === 'Run ID' ? 'a run' : 'a thread'} ID`, emptyHint);
+/** An optional ID that goes into a URL path (empty when not given), refused when it could not be one ID. */
+function pathIdOf(context: IExecuteSingleFunctions, parameter: string, field: string, what: string, emptyHint: string): string {
+	const id = optionalIdOf(context, parameter);
+	if (/[\s/?#]/.test(id)) fail(context, `${field}: "${id}" is not ${what} ID`, emptyHint);
 	return id;
 }
 
 function threadIdOf(context: IExecuteSingleFunctions): string {
-	return pathIdOf(context, 'threadId', 'Thread ID', 'Leave it empty to start a new thread.');
+	return pathIdOf(context, 'threadId', 'Thread ID', 'a thread', 'Leave it empty to start a new thread.');
 }
 
 /** Tool outputs go to a run on an existing thread, so the thread must be given. */
@@ -83,7 +83,7 @@ function outputsThreadIdOf(context: IExecuteSingleFunctions): string {
 }
 
 function runIdOption(context: IExecuteSingleFunctions): string {
-	return pathIdOf(context, 'runId', 'Run ID', "Leave it empty to use the thread's run that requires action.");
+	return pathIdOf(context, 'runId', 'Run ID', 'a run', "Leave it empty to use the thread's run that requires action.");
 }
 
 /** The user's message with its attachments (each file for the tools the user picked). */

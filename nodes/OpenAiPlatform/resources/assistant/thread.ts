@@ -139,7 +139,6 @@ export async function freeThread(turn: Turn, policy: ActiveRunPolicy): Promise<v
 	const newest = await newestRun(turn);
 	if (!newest || !ACTIVE.has(String(newest.status))) return;
 	const runId = runIdOf(turn, newest, 'listing the runs');
-	if (policy === 'wait' && newest.status === 'requires_action') waitingForOutputs(turn, runId);
 	let state = policy === 'cancel' && newest.status !== 'cancelling' ? await cancelRun(turn, runId) : newest;
 	state = await pollRun(turn, state, policy === 'wait' ? WAIT_ENDS : FREED);
 	if (policy === 'wait' && state.status === 'requires_action') waitingForOutputs(turn, runId);

@@ -27,6 +27,11 @@ const REJECTED_BY_REASONING_MODELS = [
 	'stop',
 ];
 
+/** Whether a model refuses the sampling parameters: reasoning models do, unless GPT-5.1 and later run with reasoning off. */
+export function rejectsSamplingParameters(model: string, reasoningEffort: unknown): boolean {
+	return isReasoningModel(model) && !(/^gpt-5\.\d/.test(plainId(model)) && reasoningEffort === 'none');
+}
+
 /**
  * Reasoning models get only what they accept: `max_completion_tokens` instead of `max_tokens`, and
  * no sampling parameters (GPT-5.1 and later take them again when reasoning is off). Messages are
@@ -39,9 +44,7 @@ export function applyReasoningModelRules(body: IDataObject): void {
 		body.max_completion_tokens ??= body.max_tokens;
 		delete body.max_tokens;
 	}
-	const samplingAllowed = /^gpt-5\.\d/.test(plainId(model)) && body.reasoning_effort === 'none';
-	if (samplingAllowed) return;
-	for (const key of REJECTED_BY_REASONING_MODELS) delete body[key];
+	if (rejectsSamplingParameters(model, body.reasoning_effort)) for (const key of REJECTED_BY_REASONING_MODELS) delete body[key];
 }
 
 /** The role an operation's own instructions (edit, extract, translate) are sent with. */

@@ -13,7 +13,7 @@ import type {
 } from 'openai/resources/responses/responses';
 
 import { metadataFrom } from '../../shared/metadata';
-import { applyReasoningModelRules } from '../chat/model';
+import { rejectsSamplingParameters } from '../chat/model';
 import { jsonItemsFrom, messagesToInput } from '../../shared/responseInput';
 import { samplingOf } from '../../shared/sampling';
 import { checkRange, fail, optionalJsonObject, splitList } from '../../shared/validation';
@@ -196,22 +196,15 @@ function optionsBody(context: IExecuteSingleFunctions, options: CreateOptions): 
 	return body;
 }
 
-/**
- * Reasoning models (o-series, GPT-5) reject temperature and top p: chat's rule decides which to drop
- * (GPT-5.1 and later keep them with reasoning effort none), applied to the two values as chat names them.
- */
-function dropSamplingRejectedBy(model: string, body: Body): void {
-	if (body.temperature === undefined && body.top_p === undefined) return;
-	const sampling: IDataObject = { model, reasoning_effort: body.reasoning?.effort, temperature: body.temperature, top_p: body.top_p };
-	applyReasoningModelRules(sampling);
-	if (!('temperature' in sampling)) delete body.temperature;
-	if (!('top_p' in sampling)) delete body.top_p;
-}
 
 export async function buildCreateBody(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const options = createOptionsOf(this);
 	const body: Body = { input: await inputOf(this, options), ...optionsBody(this, options) };
-	dropSamplingRejectedBy(String((requestOptions.body as IDataObject | undefined)?.model ?? ''), body);
+	// Reasoning models (o-series, GPT-5) refuse temperature and top p, by the same rule as chat.
+	if (rejectsSamplingParameters(String((requestOptions.body as IDataObject | undefined)?.model ?? ''), body.reasoning?.effort)) {
+		delete body.temperature;
+		delete body.top_p;
+	}
 	const tools = [...builtInToolsOf(this), ...functionToolsOf(this)];
 	if (tools.length) body.tools = tools;
 	const format = textFormatOf(this);
