@@ -239,6 +239,20 @@ export interface RunResult {
 	error?: Error & { description?: string; httpCode?: string; context?: IDataObject };
 }
 
+/** Our node in a workflow, with the harness credential: `x` places it left to right. */
+export function openAiNode(id: string, name: string, parameters: IDataObject, x: number, extra: Partial<INode> = {}): INode {
+	return {
+		id,
+		name,
+		type: NODE_TYPE,
+		typeVersion: 1,
+		position: [x, 0],
+		parameters: parameters as INode['parameters'],
+		credentials: { [CREDENTIAL_TYPE]: { id: '1', name: 'OpenAI' } },
+		...extra,
+	};
+}
+
 /** A one-node workflow: our node fed by a fixture with the given items. */
 export function singleNodeWorkflow(
 	parameters: IDataObject,
@@ -248,16 +262,7 @@ export function singleNodeWorkflow(
 	return {
 		nodes: [
 			{ id: '1', name: 'Input', type: 'harness.fixture', typeVersion: 1, position: [0, 0], parameters: { items: JSON.stringify(items) } },
-			{
-				id: '2',
-				name: 'OpenAI',
-				type: NODE_TYPE,
-				typeVersion: 1,
-				position: [200, 0],
-				parameters: parameters as INode['parameters'],
-				credentials: { [CREDENTIAL_TYPE]: { id: '1', name: 'OpenAI' } },
-				...nodeExtra,
-			},
+			openAiNode('2', 'OpenAI', parameters, 200, nodeExtra),
 		],
 		connections: { Input: { main: [[{ node: 'OpenAI', type: 'main', index: 0 }]] } },
 	};

@@ -5,9 +5,9 @@
  * tool outputs submitted to a waiting run, and sparse replies.
  */
 import nock from 'nock';
-import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE, NODE_TYPE, credentialsFor, runWorkflow, singleNodeWorkflow, stepFunctions } from '../harness/n8n';
+import { credentialsFor, openAiNode, runWorkflow, singleNodeWorkflow, stepFunctions } from '../harness/n8n';
 import type { WorkflowJson } from '../harness/n8n';
 
 const BASE = 'https://api.openai.com';
@@ -1023,22 +1023,13 @@ describe('assistant.message: tool outputs', () => {
 				pairedItem: { item: index },
 			})),
 		);
-		const openAi = (id: string, name: string, parameters: IDataObject, x: number) => ({
-			id,
-			name,
-			type: NODE_TYPE,
-			typeVersion: 1,
-			position: [x, 0] as [number, number],
-			parameters: parameters as INodeParameters,
-			credentials: { [CREDENTIAL_TYPE]: { id: '1', name: 'OpenAI' } },
-		});
 		const workflow: WorkflowJson = {
 			nodes: [
 				{ id: '1', name: 'Input', type: 'harness.fixture', typeVersion: 1, position: [0, 0], parameters: { items: JSON.stringify([{ json: {} }]) } },
-				openAi('2', 'Ask', message(), 200),
+				openAiNode('2', 'Ask', message(), 200),
 				{ id: '3', name: 'Run Functions', type: 'harness.function', typeVersion: 1, position: [400, 0], parameters: { name: 'answerCalls' } },
 				// Tool Outputs keeps its default ($json.toolOutputs); the thread and run are mapped from the item.
-				openAi('4', 'Answer', { resource: 'assistant', operation: 'message', send: 'toolOutputs', threadId: '={{ $json.threadId }}', runId: '={{ $json.runId }}' }, 600),
+				openAiNode('4', 'Answer', { resource: 'assistant', operation: 'message', send: 'toolOutputs', threadId: '={{ $json.threadId }}', runId: '={{ $json.runId }}' }, 600),
 			],
 			connections: {
 				Input: { main: [[{ node: 'Ask', type: 'main', index: 0 }]] },

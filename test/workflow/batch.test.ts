@@ -2,7 +2,7 @@ import nock from 'nock';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import type { WorkflowJson } from '../harness/n8n';
-import { CREDENTIAL_TYPE, NODE_TYPE, credentialsFor, runWorkflow, singleNodeWorkflow, stepFunctions } from '../harness/n8n';
+import { credentialsFor, openAiNode, runWorkflow, singleNodeWorkflow, stepFunctions } from '../harness/n8n';
 import { useNock } from '../support/nockApi';
 
 const BASE = 'https://api.openai.com';
@@ -480,29 +480,18 @@ describe('batch round trip', () => {
 					parameters: { items: JSON.stringify(keys.map((key) => ({ json: { key, question: `What is ${key}?` } }))) },
 				},
 				{ id: '2', name: 'Aggregate', type: 'harness.function', typeVersion: 1, position: [200, 0], parameters: { name: 'aggregate' } },
-				{
-					id: '3',
-					name: 'Create Batch',
-					type: NODE_TYPE,
-					typeVersion: 1,
-					position: [400, 0],
-					parameters: { resource: 'batch', operation: 'create', inputSource: 'requests', requests: '={{ $json.requests }}', customIdField: 'custom_id' },
-					credentials: { [CREDENTIAL_TYPE]: { id: '1', name: 'OpenAI' } },
-				},
-				{
-					id: '4',
-					name: 'Results',
-					type: NODE_TYPE,
-					typeVersion: 1,
-					position: [600, 0],
-					parameters: {
+				openAiNode('3', 'Create Batch', { resource: 'batch', operation: 'create', inputSource: 'requests', requests: '={{ $json.requests }}', customIdField: 'custom_id' }, 400),
+				openAiNode(
+					'4',
+					'Results',
+					{
 						resource: 'batch',
 						operation: 'getResults',
 						batchId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
 						options: { waitUntilComplete: true, pollInterval: 1, timeout: 60 },
 					},
-					credentials: { [CREDENTIAL_TYPE]: { id: '1', name: 'OpenAI' } },
-				},
+					600,
+				),
 			],
 			connections: {
 				Input: { main: [[{ node: 'Aggregate', type: 'main', index: 0 }]] },

@@ -1,6 +1,6 @@
-import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE, NODE_TYPE, runWorkflow, stepFunctions } from '../harness/n8n';
+import { openAiNode, runWorkflow, stepFunctions } from '../harness/n8n';
 import type { WorkflowJson } from '../harness/n8n';
 import { USAGE, byId, chatReply, credentials, expectPosts, failsBeforeSending, runNode, setupNock } from '../support/chat';
 
@@ -189,22 +189,13 @@ describe('callFunctions -> Code node -> respondToFunctions in one workflow', () 
 	afterEach(() => stepFunctions.clear());
 
 	function workflow(): WorkflowJson {
-		const openAi = (id: string, name: string, parameters: IDataObject, x: number) => ({
-			id,
-			name,
-			type: NODE_TYPE,
-			typeVersion: 1,
-			position: [x, 0] as [number, number],
-			parameters: parameters as INodeParameters,
-			credentials: { [CREDENTIAL_TYPE]: { id: '1', name: 'OpenAI' } },
-		});
 		return {
 			nodes: [
 				{ id: '1', name: 'Input', type: 'harness.fixture', typeVersion: 1, position: [0, 0], parameters: { items: JSON.stringify([{ json: { question: 'Weather and time in Paris?' } }]) } },
-				openAi('2', 'Call Functions', { ...callFunctionsParameters, messages: { message: [sentMessages[0], { role: 'user', content: '={{ $json.question }}' }] } }, 200),
+				openAiNode('2', 'Call Functions', { ...callFunctionsParameters, messages: { message: [sentMessages[0], { role: 'user', content: '={{ $json.question }}' }] } }, 200),
 				{ id: '3', name: 'Run Functions', type: 'harness.function', typeVersion: 1, position: [400, 0], parameters: { name: 'runFunctions' } },
 				// Only the defaults: Earlier Messages = $json.messages, Assistant Message = $json.assistantMessage, Function Results = $json.results.
-				openAi('4', 'Respond', { resource: 'chat', operation: 'respondToFunctions', model }, 600),
+				openAiNode('4', 'Respond', { resource: 'chat', operation: 'respondToFunctions', model }, 600),
 			],
 			connections: {
 				Input: { main: [[{ node: 'Call Functions', type: 'main', index: 0 }]] },
