@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteSingleFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+import type { Run } from 'openai/resources/beta/threads/runs/runs';
 
 import { listSearch } from '../../nodes/OpenAiPlatform/methods';
 import { mergeTools } from '../../nodes/OpenAiPlatform/resources/assistant/shared';
@@ -155,11 +156,13 @@ describe('tool outputs', () => {
 			getNodeParameter: (name: string, fallback: unknown) => (name in parameters ? parameters[name] : fallback),
 		} as unknown as IExecuteSingleFunctions;
 	}
-	const waiting = (ids: Array<string | undefined>) => ({
-		id: 'run_1',
-		status: 'requires_action' as const,
-		required_action: { type: 'submit_tool_outputs' as const, submit_tool_outputs: { tool_calls: ids.map((id) => ({ id, type: 'function', function: { name: 'f', arguments: '{}' } })) } },
-	});
+	// A tool call without an ID stands for a sparse server reply, which the SDK's types do not allow.
+	const waiting = (ids: Array<string | undefined>) =>
+		({
+			id: 'run_1',
+			status: 'requires_action',
+			required_action: { type: 'submit_tool_outputs', submit_tool_outputs: { tool_calls: ids.map((id) => ({ id, type: 'function', function: { name: 'f', arguments: '{}' } })) } },
+		}) as unknown as Partial<Run>;
 
 	it('takes an array an expression already parsed, trims the IDs and keeps only the two keys', () => {
 		const context = parameterContext({ toolOutputs: [{ tool_call_id: ' call_1 ', output: '', extra: 1 }] });
