@@ -20,7 +20,7 @@ export const NODE_TYPE = `${PACKAGE.name}.openAiPlatform`;
 export const CREDENTIAL_TYPE = 'openAiPlatformApi';
 /** Placeholder credential id used in workflow files; replaced at import. */
 export const CREDENTIAL_PLACEHOLDER_ID = 'openAiPlatformCredential';
-export const SPEC = process.env.OPENAI_SPEC ?? resolve(ROOT, '..', 'shared', 'openai-openapi', 'openapi.yaml');
+export const SPEC = process.env.OPENAI_SPEC ?? resolve(ROOT, 'spec', 'openai-openapi', 'openapi.yaml');
 
 const quiet = { update_notifier: 'false', fund: 'false', audit: 'false', loglevel: 'error' };
 const npmEnv = () => ({

@@ -21,13 +21,9 @@ export async function freePort(): Promise<number> {
 	});
 }
 
-/** OpenAI's spec: beside the repo in CI (../shared), or where OPENAI_SPEC says. */
+/** OpenAI's spec: the repository's own copy (spec/openai-openapi), or where OPENAI_SPEC says. */
 export function specPath(): string {
-	const candidates = [
-		process.env.OPENAI_SPEC,
-		path.resolve(PACKAGE_DIR, '..', 'shared', 'openai-openapi', 'openapi.yaml'),
-		path.resolve(PACKAGE_DIR, '..', '..', 'shared', 'openai-openapi', 'openapi.yaml'),
-	].filter((candidate): candidate is string => Boolean(candidate));
+	const candidates = [process.env.OPENAI_SPEC, path.resolve(PACKAGE_DIR, 'spec', 'openai-openapi', 'openapi.yaml')].filter((candidate): candidate is string => Boolean(candidate));
 	const found = candidates.find((candidate) => existsSync(candidate));
 	if (!found) throw new Error(`OpenAI spec not found (looked at ${candidates.join(', ')}); set OPENAI_SPEC`);
 	return found;
