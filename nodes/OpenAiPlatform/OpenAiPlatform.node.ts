@@ -5,11 +5,14 @@ import { listSearch } from './methods';
 import { resourceProperties, resourceSelector } from './resources';
 import { requestOptionsProperty } from './shared/fields';
 import { sendPathProperty } from './shared/hooks';
+import { deferPreSendFailures, raisingPreSendFailure } from './shared/pairing';
 import { mergeSharedFields } from './shared/sharedFields';
 import { sendRequest } from './shared/transport';
 
 /** Merged once when the module loads (about 1 ms); each instance gets its own copy of the list. */
-const properties = mergeSharedFields([sendPathProperty, resourceSelector, ...resourceProperties, requestOptionsProperty]);
+const properties = deferPreSendFailures(
+	mergeSharedFields([sendPathProperty, resourceSelector, ...resourceProperties, requestOptionsProperty]),
+);
 
 export class OpenAiPlatform implements INodeType {
 	description: INodeTypeDescription = {
@@ -32,7 +35,7 @@ export class OpenAiPlatform implements INodeType {
 			// Error replies come back as data, so checkResponse can read OpenAI's error body and headers.
 			ignoreHttpStatusErrors: true,
 		},
-		requestOperations: { pagination: sendRequest },
+		requestOperations: { pagination: raisingPreSendFailure(sendRequest) },
 		properties: [...properties],
 	};
 

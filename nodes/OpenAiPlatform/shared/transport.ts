@@ -154,8 +154,11 @@ export async function settle(
 		const items = await run();
 		return items.map((entry) => ({ ...entry, pairedItem: { item } }));
 	} catch (error) {
-		if (context.continueOnFail()) return [{ json: errorItemJson(error), pairedItem: { item } }];
-		throw toNodeError(context.getNode(), error, item);
+		if (!context.continueOnFail()) throw toNodeError(context.getNode(), error, item);
+		// n8n moves an item to the error output when it carries `error` (its JSON alone would not
+		// do: n8n only reads a JSON error whose item has no other keys than error, message, details).
+		const toErrorOutput = context.getNode().onError === 'continueErrorOutput';
+		return [{ json: errorItemJson(error), ...(toErrorOutput ? { error: toNodeError(context.getNode(), error, item) } : {}), pairedItem: { item } }];
 	}
 }
 
