@@ -5,14 +5,15 @@ import { listSearch } from './methods';
 import { resourceProperties, resourceSelector } from './resources';
 import { requestOptionsProperty } from './shared/fields';
 import { sendPathProperty } from './shared/hooks';
-import { deferPreSendFailures, raisingPreSendFailure } from './shared/pairing';
+import { pairedPreSendFailures } from './shared/pairing';
 import { mergeSharedFields } from './shared/sharedFields';
 import { sendRequest } from './shared/transport';
+import { enumeratedFieldsCheck } from './shared/validation';
 
 /** Merged once when the module loads (about 1 ms); each instance gets its own copy of the list. */
-const properties = deferPreSendFailures(
-	mergeSharedFields([sendPathProperty, resourceSelector, ...resourceProperties, requestOptionsProperty]),
-);
+const fields = mergeSharedFields([sendPathProperty, resourceSelector, ...resourceProperties, requestOptionsProperty]);
+/** Every preSend failure settles paired; options set by an expression are checked last, before sending. */
+const { properties, pagination } = pairedPreSendFailures(fields, sendRequest, enumeratedFieldsCheck(fields));
 
 export class OpenAiPlatform implements INodeType {
 	description: INodeTypeDescription = {
@@ -35,7 +36,7 @@ export class OpenAiPlatform implements INodeType {
 			// Error replies come back as data, so checkResponse can read OpenAI's error body and headers.
 			ignoreHttpStatusErrors: true,
 		},
-		requestOperations: { pagination: raisingPreSendFailure(sendRequest) },
+		requestOperations: { pagination },
 		properties: [...properties],
 	};
 

@@ -90,6 +90,51 @@ function seventeenPairs(parameters: IDataObject): void {
 	};
 }
 
+/** An API Call row: `bad` as the path, `/models` as the good one. */
+function apiCallPath(name: string, bad: string): BadInputRow {
+	return { name: `apiCall: path ${name}`, parameters: { resource: 'apiCall', operation: 'request', method: 'GET', path: '{{BAD}}' }, field: 'Path', good: '/models', bad };
+}
+
+/** An item whose binary property `name` keeps its MIME type and file name but holds `text`'s bytes. */
+function withBytes(item: Item, name: string, text: string): Item {
+	const file = item.binary?.[name];
+	if (!file) throw new Error(`the fixture item has no binary property ${name}`);
+	return { ...item, binary: { ...item.binary, [name]: { ...file, data: Buffer.from(text).toString('base64') } } };
+}
+
+/**
+ * Pre-send checks that once let mistakes through (issue 15, point 5): traversal in every percent-
+ * encoded spelling, options fields set by an expression, bytes that are not what their MIME type
+ * says, model IDs with whitespace.
+ */
+const LEAKY_CHECK_ROWS: BadInputRow[] = [
+	apiCallPath('with ..%2f', '/files/..%2f..%2fadmin'),
+	apiCallPath('with %2E%2E%2F', '/files/%2E%2E%2Fadmin'),
+	apiCallPath('with %2e%2e/', '/files/%2e%2e/admin'),
+	apiCallPath('with .%2e/', '/files/.%2e/admin'),
+	apiCallPath('double-encoded (%252e%252e%252f)', '/files/%252e%252e%252fadmin'),
+	apiCallPath('triple-encoded (%25252e%25252e/)', '/files/%25252e%25252e/admin'),
+	apiCallPath('with an encoded backslash (..%5c)', '/files/..%5cadmin'),
+	apiCallPath('with an encoded backslash, double-encoded (%255C)', '/files/x%255C..%255Cadmin'),
+	apiCallPath('with full-width dots (%EF%BC%8E%EF%BC%8E)', '/files/%EF%BC%8E%EF%BC%8E/admin'),
+	apiCallPath('with broken percent-encoding (%E0%A4%A)', '/files/%E0%A4%A/admin'),
+	fromFixture('file.upload', 'purpose', { name: 'file.upload: purpose "bogus" from an expression', field: 'Purpose', bad: 'bogus', binaryItems: valuesOnFixtureItems('file.upload', 'fine-tune', 'bogus') }),
+	fromFixture('image.createVariation', 'options.size', { name: 'image.createVariation: size "huge" from an expression', field: 'Size', bad: 'huge', binaryItems: valuesOnFixtureItems('image.createVariation', '256x256', 'huge') }),
+	fromFixture('chat.complete', 'messages.message.1.role', { name: 'chat.complete: message role "wizard" from an expression', field: 'Role', bad: 'wizard' }),
+	fromFixture('audio.generateSpeech', 'responseFormat', { name: 'audio.generateSpeech: response format "mp7" from an expression', field: 'Response Format', bad: 'mp7' }),
+	fromFixture('audio.transcribe.verboseJson', 'timestampGranularities', { name: 'audio.transcribe: timestamp granularity "hour" from an expression', field: 'Timestamp Granularities', bad: ['word', 'hour'], binaryItems: valuesOnFixtureItems('audio.transcribe.verboseJson', ['word'], ['word', 'hour']) }),
+	binaryFromFixture('image.edit.gptImage', { name: 'image.edit: text bytes labelled image/png', field: 'Input Binary Fields' }, (item) => withBytes(item, 'photo', 'this is not a picture')),
+	binaryFromFixture('image.createVariation', { name: 'image.createVariation: HTML page labelled image/png', field: 'Input Binary Field' }, (item) => withBytes(item, 'data', '<!DOCTYPE html><html></html>')),
+	binaryFromFixture('chat.analyzeImage', { name: 'chat.analyzeImage: text bytes labelled image/png', field: 'Images' }, (item) => withBytes(item, 'photo', 'not an image')),
+	binaryFromFixture('audio.transcribe', { name: 'audio.transcribe: text bytes labelled audio/mpeg', field: 'Input Binary Field' }, (item) => withBytes(item, 'data', 'hello, this is text')),
+	binaryFromFixture('audio.translate', { name: 'audio.translate: PNG bytes labelled audio/mpeg', field: 'Input Binary Field' }, (item) => ({ ...item, binary: { ...item.binary, data: { ...item.binary!.data, data: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]).toString('base64') } } })),
+	fromFixture('chat.complete', 'model.value', { name: 'chat.complete: model ID with a space', field: 'Model', bad: 'gpt-4.1 mini' }),
+	fromFixture('chat.complete', 'model.value', { name: 'chat.complete: model ID with a trailing line break', field: 'Model', bad: 'gpt-4.1-mini\n' }),
+	fromFixture('embedding.create', 'model.value', { name: 'embedding.create: model ID with a tab', field: 'Model', bad: 'text-embedding-3-small\t' }),
+	fromFixture('image.generate.gptImage', 'model.value', { name: 'image.generate: model ID with a leading space', field: 'Model', bad: ' gpt-image-1' }),
+	fromFixture('audio.transcribe', 'model.value', { name: 'audio.transcribe: model ID with a space', field: 'Model', bad: 'whisper 1', binaryItems: valuesOnFixtureItems('audio.transcribe', 'whisper-1', 'whisper 1') }),
+];
+
 export const BAD_INPUT_ROWS: BadInputRow[] = [
 	// chat
 	fromFixture('chat.complete', 'options.temperature', { name: 'chat.complete: temperature 3', field: 'Temperature', bad: 3 }),
@@ -253,4 +298,5 @@ export const BAD_INPUT_ROWS: BadInputRow[] = [
 			{ json: { property: 'nope' } },
 		],
 	},
+	...LEAKY_CHECK_ROWS,
 ];

@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import type { IBinaryData, IExecuteSingleFunctions } from 'n8n-workflow';
 
 import { MultipartForm, multipartForm, openBinaryFile, readBinaryFile } from '../../nodes/OpenAiPlatform/shared/binary';
+import { MAGIC_HEAD_BYTES } from '../../nodes/OpenAiPlatform/shared/magicBytes';
 
 interface FakeOptions {
 	binary: IBinaryData;
@@ -37,15 +38,23 @@ function fakeContext({ binary, bytes, metadataSize }: FakeOptions) {
 	return { context, calls };
 }
 
+/** Bytes that start like an MP3 file (an ID3 tag), as the stored files below say they are. */
+const mp3 = (size: number, fill = 0): Buffer => {
+	const bytes = Buffer.alloc(size, fill);
+	bytes.write('ID3', 0);
+	return bytes;
+};
+
 const stored = (size: number): IBinaryData => ({ id: 'filesystem-v2:abc', data: 'filesystem-v2', mimeType: 'audio/mpeg', fileName: 'a.mp3', fileSize: `${size} B` });
 
 describe('readBinaryFile', () => {
 	it('streams data the binary store holds into a Blob of the same bytes', async () => {
 		const bytes = Buffer.alloc(3_500_000);
 		for (let i = 0; i < bytes.length; i++) bytes[i] = i % 253;
+		bytes.write('ID3', 0);
 		const { context, calls } = fakeContext({ binary: stored(bytes.length), bytes });
 		const file = await readBinaryFile(context, 'data', { field: 'Input Binary Field', maxBytes: 25 * 1024 * 1024 });
-		expect(calls).toEqual(['metadata', 'stream:1048576']);
+		expect(calls).toEqual(['metadata', `stream:${MAGIC_HEAD_BYTES}`, 'stream:1048576']);
 		expect(file).toMatchObject({ fileName: 'a.mp3', mimeType: 'audio/mpeg', size: bytes.length });
 		expect(file.blob.type).toBe('audio/mpeg');
 		expect(Buffer.from(await file.blob.arrayBuffer()).equals(bytes)).toBe(true);
@@ -60,7 +69,7 @@ describe('readBinaryFile', () => {
 	});
 
 	it('stops reading when the stream runs past the limit the metadata did not show', async () => {
-		const { context } = fakeContext({ binary: stored(10), bytes: Buffer.alloc(2_000_000), metadataSize: 10 });
+		const { context } = fakeContext({ binary: stored(10), bytes: mp3(2_000_000), metadataSize: 10 });
 		await expect(readBinaryFile(context, 'data', { field: 'File', maxBytes: 1_000_000 })).rejects.toThrow('File: "a.mp3" is 1.0 MB, over the 1 MB limit');
 	});
 
@@ -81,11 +90,12 @@ async function readAll(chunks: AsyncIterable<Uint8Array> | ReadableStream<Uint8A
 }
 
 describe('openBinaryFile', () => {
-	it('reads nothing until the upload streams it, and reads the store again for every send', async () => {
-		const bytes = Buffer.alloc(2_500_000, 7);
+	it('reads only its first bytes (the format check) until the upload streams it, and reads the store again for every send', async () => {
+		const bytes = mp3(2_500_000, 7);
 		const { context, calls } = fakeContext({ binary: { ...stored(bytes.length), bytes: bytes.length }, bytes });
 		const file = await openBinaryFile(context, 'data', { field: 'Input Binary Field', maxBytes: 25 * 1024 * 1024 });
-		expect(calls).toEqual([]);
+		expect(calls).toEqual([`stream:${MAGIC_HEAD_BYTES}`]);
+		calls.length = 0;
 		expect(file).toMatchObject({ fileName: 'a.mp3', mimeType: 'audio/mpeg', size: bytes.length });
 		expect((await readAll(file.blob.stream())).equals(bytes)).toBe(true);
 		expect((await readAll(file.blob.stream())).equals(bytes)).toBe(true);
@@ -101,10 +111,10 @@ describe('openBinaryFile', () => {
 	});
 
 	it('fails the send when the stored file is no longer the size it announced', async () => {
-		const { context } = fakeContext({ binary: { ...stored(10), bytes: 10 }, bytes: Buffer.alloc(12) });
+		const { context } = fakeContext({ binary: { ...stored(10), bytes: 10 }, bytes: mp3(12) });
 		const file = await openBinaryFile(context, 'data', { field: 'File' });
 		await expect(readAll(file.blob.stream())).rejects.toThrow('File: "a.mp3" is no longer 10 bytes in n8n\'s binary store');
-		const short = fakeContext({ binary: { ...stored(10), bytes: 10 }, bytes: Buffer.alloc(8) });
+		const short = fakeContext({ binary: { ...stored(10), bytes: 10 }, bytes: mp3(8) });
 		const shortFile = await openBinaryFile(short.context, 'data', { field: 'File' });
 		await expect(shortFile.blob.arrayBuffer()).rejects.toThrow('is no longer 10 bytes');
 	});

@@ -8,10 +8,18 @@ import { OpenAiPlatform } from '../../nodes/OpenAiPlatform/OpenAiPlatform.node';
 import { resourceProperties, resourceSelector } from '../../nodes/OpenAiPlatform/resources';
 import { requestOptionsProperty } from '../../nodes/OpenAiPlatform/shared/fields';
 import { sendPathProperty } from '../../nodes/OpenAiPlatform/shared/hooks';
+import { hookOrigin } from '../../nodes/OpenAiPlatform/shared/pairing';
 import { mergeSharedFields } from '../../nodes/OpenAiPlatform/shared/sharedFields';
 
 const original: INodeProperties[] = [sendPathProperty, resourceSelector, ...resourceProperties, requestOptionsProperty];
-const merged = new OpenAiPlatform().description.properties;
+/** The node's properties with each hook as written (the node wraps them so preSend failures stay paired, see shared/pairing.ts). */
+function unwrapped<T>(value: T): T {
+	if (typeof value === 'function') return hookOrigin(value);
+	if (Array.isArray(value)) return value.map(unwrapped) as T;
+	if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, unwrapped(entry)])) as T;
+	return value;
+}
+const merged = unwrapped(new OpenAiPlatform().description.properties);
 
 interface Show {
 	resource?: string[];

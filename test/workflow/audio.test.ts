@@ -442,6 +442,7 @@ describe('audio.transcribe with a 20 MB file', () => {
 			const size = 20 * 1024 * 1024;
 			const audio = Buffer.alloc(size);
 			for (let i = 0; i < size; i++) audio[i] = i % 251;
+			audio.write('ID3', 0);
 			const expectedSha256 = createHash('sha256').update(audio).digest('hex');
 			const items = [itemWith({ data: { data: audio, fileName: 'meeting.mp3', mimeType: 'audio/mpeg' } })];
 			const workflow = (language?: string) =>

@@ -8,6 +8,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { checkMagicBytes } from './magicBytes';
+
 /**
  * A file's bytes as a multipart upload reads them: a Blob, or a file that stays in n8n's binary store and is read
  * from it each time the request is sent (see `openBinaryFile`).
@@ -89,6 +91,7 @@ async function checkBinary(context: IExecuteSingleFunctions, propertyName: strin
 	if (typeof binary.bytes === 'number') knownSize = binary.bytes;
 	else if (binary.id) knownSize = (await storedSize(context, binary.id)) || undefined;
 	if (knownSize !== undefined) tooBig(knownSize);
+	await checkMagicBytes(context, binary, { field: limits.field, fileName, mimeType });
 	return { binary, fileName, mimeType, tooBig, knownSize };
 }
 

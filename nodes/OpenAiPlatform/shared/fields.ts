@@ -3,6 +3,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { compareLabels } from './labels';
 import type { ModelCapability } from './models';
 import { capabilityLabel, searchMethodFor } from './models';
+import { modelIdCheck } from './validation';
 
 /**
  * Shows fields only for one resource and operation. n8n-workflow's updateDisplayOptions does the same with a lodash
@@ -62,7 +63,8 @@ export function modelField({
 				`The ${capabilityLabel(capability)} model. "From list" shows your account's models; use "By ID" for fine-tuned models or OpenAI-compatible servers.`,
 		}),
 		...(defaultModel ? { default: { mode: 'list', value: defaultModel } } : {}),
-		...(bodyProperty ? { routing: { send: { type: 'body', property: bodyProperty } } } : {}),
+		// A model sent as it is gets its check here; the others are read through modelIdOf, which checks them.
+		...(bodyProperty ? { routing: { send: { type: 'body', property: bodyProperty, preSend: [modelIdCheck(name, displayName)] } } } : {}),
 	};
 }
 

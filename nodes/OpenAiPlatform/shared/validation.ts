@@ -1,5 +1,13 @@
-import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+	INodePropertyCollection,
+	INodePropertyOptions,
+	PreSendAction,
+} from 'n8n-workflow';
+import { NodeHelpers, NodeOperationError } from 'n8n-workflow';
 
 /**
  * Checks run before sending. Every message starts with the field's display name, and the error
@@ -134,7 +142,99 @@ export function checkedChoice<const T extends string>(context: IExecuteSingleFun
 
 /** The id in the `model` resource locator (an expression may leave it blank). */
 export function modelIdOf(context: IExecuteSingleFunctions, kind: string): string {
-	const model = locatorValue(context.getNodeParameter('model', '', { extractValue: true }));
+	const raw = context.getNodeParameter('model', '', { extractValue: true });
+	checkModelId(context, 'Model', raw);
+	const model = locatorValue(raw);
 	if (!model) fail(context, `Model: choose ${/^[aeiou]/i.test(kind) ? 'an' : 'a'} ${kind} model`);
 	return model;
+}
+
+type Described = INodeProperties | INodePropertyCollection;
+
+/** Whether a field, or any field inside it, is a list of fixed options an expression could miss. */
+function holdsOptions(field: Described): boolean {
+	if ('type' in field && (field.type === 'options' || field.type === 'multiOptions')) return !field.typeOptions?.loadOptionsMethod;
+	const children = ('values' in field ? field.values : 'options' in field ? field.options : undefined) ?? [];
+	return (children as Described[]).some((child) => typeof child === 'object' && child !== null && ('values' in child || 'type' in child) && holdsOptions(child));
+}
+
+function shownFor(property: INodeProperties, key: 'resource' | 'operation', value: unknown): boolean {
+	const shown = property.displayOptions?.show?.[key];
+	return !Array.isArray(shown) || shown.includes(value as never);
+}
+
+const isExpression = (raw: unknown): boolean => typeof raw === 'string' && raw.startsWith('=');
+
+/**
+ * A preSend that checks every options field set by an expression against the field's own options,
+ * for all operations from the node's description, nested fields (collections, fixed collections)
+ * included: the editor checks a chosen value, but nothing checks what an expression returns, and a
+ * value like purpose "bogus" would otherwise cost a request and a vaguer API error.
+ */
+export function enumeratedFieldsCheck(properties: INodeProperties[]): PreSendAction {
+	const withOptions = properties.filter(holdsOptions);
+	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		const node = this.getNode();
+		const parameters = node.parameters;
+		const check = (field: INodeProperties, path: string, raw: unknown, within?: string): void => {
+			if (field.type === 'options' || field.type === 'multiOptions') {
+				if (!isExpression(raw) || field.typeOptions?.loadOptionsMethod) return;
+				const value = this.getNodeParameter(path, undefined) as unknown;
+				if (value === undefined || value === null) return;
+				const allowed = (field.options ?? []) as INodePropertyOptions[];
+				const values = field.type === 'multiOptions' && Array.isArray(value) ? value : [value];
+				for (const entry of values) {
+					if (allowed.some((option) => option.value === entry || String(option.value) === String(entry))) continue;
+					const shown = typeof entry === 'object' ? JSON.stringify(entry) : String(entry);
+					fail(this, `${field.displayName}${within ? ` (in ${within})` : ''}: "${shown}" is not one of its options`, `Use one of: ${allowed.map((option) => String(option.value)).join(', ')}`);
+				}
+				return;
+			}
+			if (!isPlainObject(raw)) return;
+			if (field.type === 'collection') {
+				for (const child of (field.options ?? []) as INodeProperties[]) {
+					if (child.name in raw) check(child, `${path}.${child.name}`, raw[child.name], field.displayName);
+				}
+			} else if (field.type === 'fixedCollection') {
+				for (const group of (field.options ?? []) as INodePropertyCollection[]) {
+					const entries = raw[group.name];
+					if (entries === undefined || entries === null) continue;
+					const list = field.typeOptions?.multipleValues && Array.isArray(entries) ? entries : [entries];
+					list.forEach((entry, index) => {
+						if (!isPlainObject(entry)) return;
+						const at = field.typeOptions?.multipleValues && Array.isArray(entries) ? `${path}.${group.name}[${index}]` : `${path}.${group.name}`;
+						for (const child of group.values) if (child.name in entry) check(child, `${at}.${child.name}`, entry[child.name], field.displayName);
+					});
+				}
+			}
+		};
+		for (const property of withOptions) {
+			if (!shownFor(property, 'resource', parameters.resource) || !shownFor(property, 'operation', parameters.operation)) continue;
+			if (!(property.name in parameters) || !NodeHelpers.displayParameter(parameters, property, node, null)) continue;
+			check(property, property.name, parameters[property.name]);
+		}
+		return requestOptions;
+	};
+}
+
+/** A model ID with whitespace (a pasted "gpt-4.1 " or "gpt 4o") names no model: refused before sending. */
+function checkModelId(context: IExecuteSingleFunctions, field: string, raw: unknown): void {
+	const id = raw && typeof raw === 'object' && 'value' in raw ? (raw as { value?: unknown }).value : raw;
+	if (typeof id === 'string' && /\s/.test(id)) fail(context, `${field}: ${JSON.stringify(id)} is not a model ID (it contains whitespace)`, 'Model IDs have no spaces, tabs or line breaks; remove them.');
+}
+
+const modelIdChecks = new Map<string, PreSendAction>();
+
+/** preSend of a model field: the ID, however it was given, has no whitespace. One function per field, so identical fields stay identical. */
+export function modelIdCheck(name: string, field: string): PreSendAction {
+	const key = `${name}\n${field}`;
+	let check = modelIdChecks.get(key);
+	if (!check) {
+		check = async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+			checkModelId(this, field, this.getNodeParameter(name, '', { extractValue: true }));
+			return requestOptions;
+		};
+		modelIdChecks.set(key, check);
+	}
+	return check;
 }

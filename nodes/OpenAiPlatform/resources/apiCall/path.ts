@@ -2,6 +2,36 @@ import { normalizeBaseUrl } from '../../shared/baseUrl';
 
 export type ResolvedPath = { path: string } | { refused: string };
 
+/** Percent-decoding rounds tried: a proxy or server may decode more than once (`%252e` -> `%2e` -> `.`). */
+const MAX_DECODING_ROUNDS = 5;
+
+/**
+ * Why the path could climb out of the endpoint it names, or undefined. The path is decoded as often
+ * as a proxy or server might (double encoding included) and read with `/` and `\` as separators,
+ * after Unicode compatibility folding (a full-width dot is a dot to some servers), so `..%2f`,
+ * `%2E%2E%2F`, `%252e%252e/`, `%5c` and `.%2e` are all caught, not just the literal spellings.
+ */
+function traversalIn(pathname: string): string | undefined {
+	let decoded = pathname;
+	for (let round = 0; round < MAX_DECODING_ROUNDS && decoded.includes('%'); round++) {
+		let next: string;
+		try {
+			next = decodeURIComponent(decoded);
+		} catch {
+			return 'The path has a "%" that is not valid percent-encoding';
+		}
+		if (next === decoded) break;
+		decoded = next;
+	}
+	if (/%[0-9a-f]{2}/i.test(decoded)) return 'The path is percent-encoded too many times over';
+	const folded = decoded.normalize('NFKC');
+	if (folded.includes('\\')) return 'The path may not contain a backslash, also not percent-encoded';
+	if (folded.split('/').some((segment) => segment === '..' || segment === '.')) {
+		return 'The path may not contain "." or ".." segments, also not percent-encoded';
+	}
+	return undefined;
+}
+
 /**
  * Turns what a user types as the API call's path into a path under the credential's Base URL.
  * "models", "/models" and "/v1/models" all mean the same. A URL to any other origin, a
@@ -32,17 +62,9 @@ export function resolveApiPath(rawPath: string, rawBaseUrl: unknown): ResolvedPa
 	}
 
 	const [pathname, ...query] = path.split('?');
+	const traversal = traversalIn(pathname);
+	if (traversal) return { refused: traversal };
 	let segments = pathname.split('/').filter((segment) => segment !== '');
-	const decoded = segments.map((segment) => {
-		try {
-			return decodeURIComponent(segment);
-		} catch {
-			return segment;
-		}
-	});
-	if (decoded.some((segment) => segment === '..' || segment === '.')) {
-		return { refused: 'The path may not contain "." or ".." segments' };
-	}
 	// "/v1/models" against a Base URL that already ends in /v1.
 	const baseLast = basePath.split('/').pop();
 	if (baseLast && segments[0] === baseLast && /^v\d+$/.test(baseLast)) segments = segments.slice(1);
