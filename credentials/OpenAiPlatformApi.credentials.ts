@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { DEFAULT_BASE_URL, normalizeBaseUrl } from '../nodes/OpenAiPlatform/shared/baseUrl';
+import { credentialRequestPolicy } from '../nodes/OpenAiPlatform/shared/http';
 
 const isAbsoluteUrl = (url: unknown) => typeof url === 'string' && /^[a-z][a-z0-9+.-]*:/i.test(url);
 
@@ -76,6 +77,8 @@ export class OpenAiPlatformApi implements ICredentialType {
 		},
 	];
 
+	// Every request that carries the key passes here, so here redirects are turned off (the key never follows one to
+	// another origin) and the node's per-attempt deadline joins the request (see credentialRequestPolicy).
 	// A function rather than a header template: the organization and project headers must be absent, not empty, when unset.
 	// It also supplies the Base URL: the node's requestDefaults leave it out, because n8n's RoutingNode would otherwise
 	// evaluate a `={{ $credentials.baseUrl }}` expression twice for every item (about 0.3 ms each in n8n's isolated-vm).
@@ -89,14 +92,15 @@ export class OpenAiPlatformApi implements ICredentialType {
 		};
 		if (credentials.organizationId) headers['OpenAI-Organization'] = String(credentials.organizationId);
 		if (credentials.projectId) headers['OpenAI-Project'] = String(credentials.projectId);
+		const policy = credentialRequestPolicy(requestOptions);
 		if (requestOptions.baseURL !== undefined) {
-			return { ...requestOptions, baseURL: normalizeBaseUrl(requestOptions.baseURL), headers };
+			return { ...requestOptions, baseURL: normalizeBaseUrl(requestOptions.baseURL), headers, ...policy };
 		}
 		// A request without a Base URL (the node's own, through RoutingNode) goes to the credential's. An absolute URL
 		// (e.g. the HTTP Request node with this credential) is left as it is.
-		if (isAbsoluteUrl(requestOptions.url)) return { ...requestOptions, headers };
+		if (isAbsoluteUrl(requestOptions.url)) return { ...requestOptions, headers, ...policy };
 		const baseURL = normalizeBaseUrl(credentials.baseUrl);
-		return { ...requestOptions, baseURL, headers, ...withOwnHost(requestOptions.allowedDomains, baseURL) };
+		return { ...requestOptions, baseURL, headers, ...withOwnHost(requestOptions.allowedDomains, baseURL), ...policy };
 	}
 
 	test: ICredentialTestRequest = {
@@ -104,5 +108,13 @@ export class OpenAiPlatformApi implements ICredentialType {
 			baseURL: '={{$credentials.baseUrl}}',
 			url: '/models',
 		},
+		// The test follows no redirect either (see authenticate): a Base URL that redirects fails it with these words.
+		rules: [301, 302, 303, 307, 308].map((status) => ({
+			type: 'responseCode' as const,
+			properties: {
+				value: status,
+				message: `The Base URL answered with a redirect (HTTP ${status}), which is never followed, so the key only goes to the Base URL. Set the Base URL to the address it redirects to (check https and /v1).`,
+			},
+		})),
 	};
 }

@@ -32,9 +32,13 @@ export class OpenAiPlatform implements INodeType {
 		credentials: [{ name: 'openAiPlatformApi', required: true }],
 		// No baseURL here: the credential's authenticate adds it (see OpenAiPlatformApi.authenticate).
 		requestDefaults: {
+			// JSON unless the operation asks for something else (speech, downloads, API Call's text and file formats).
 			headers: { Accept: 'application/json' },
 			// Error replies come back as data, so checkResponse can read OpenAI's error body and headers.
 			ignoreHttpStatusErrors: true,
+			// Redirects come back as data too, and refuseRedirect refuses them: the key never follows one (the credential
+			// turns them off as well, for every request it authenticates).
+			disableFollowRedirect: true,
 		},
 		requestOperations: { pagination },
 		properties: [...properties],

@@ -11,6 +11,7 @@ import {
 	BinaryDataConfig,
 	BinaryDataService,
 	ExecutionLifecycleHooks,
+	LoadOptionsContext,
 	PackageDirectoryLoader,
 	WorkflowExecute,
 } from 'n8n-core';
@@ -20,6 +21,7 @@ import type {
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestOptions,
+	ILoadOptionsFunctions,
 	INode,
 	INodeExecutionData,
 	INodeType,
@@ -270,6 +272,37 @@ export function singleNodeWorkflow(
 
 let executionCounter = 0;
 
+/** What n8n hands a node's contexts besides the workflow: the credentials helper, URLs, and for a run its hooks and id. */
+function additionalDataFor(
+	credentialTypes: Record<string, ICredentialType>,
+	credentials: Record<string, ICredentialDataDecryptedObject>,
+	extra: Partial<IWorkflowExecuteAdditionalData> = {},
+): IWorkflowExecuteAdditionalData {
+	return new Proxy(
+		{
+			credentialsHelper: new TestCredentialsHelper(credentialTypes, credentials),
+			currentNodeParameters: undefined,
+			variables: {},
+			webhookBaseUrl: 'http://127.0.0.1/webhook',
+			webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
+			webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
+			formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+			instanceBaseUrl: 'http://127.0.0.1/',
+			restApiUrl: 'http://127.0.0.1/rest',
+			...extra,
+		} as unknown as IWorkflowExecuteAdditionalData,
+		{ get: (target, key) => (target as never)[key] },
+	);
+}
+
+/** n8n-core's own context for a list search (the editor's "From list") on our node with these parameters. */
+export async function loadOptionsContext(parameters: IDataObject, credentials: Record<string, ICredentialDataDecryptedObject>): Promise<ILoadOptionsFunctions> {
+	const { nodeTypes, credentialTypes } = await loadPackage();
+	const node = openAiNode('1', 'OpenAI', parameters, 0);
+	const workflow = new Workflow({ id: 'test', nodes: [node], connections: {}, nodeTypes, active: false, settings: {} });
+	return new LoadOptionsContext(workflow, node, additionalDataFor(credentialTypes, credentials), 'parameters.model');
+}
+
 export async function runWorkflow(
 	workflowJson: WorkflowJson,
 	credentials: Record<string, ICredentialDataDecryptedObject>,
@@ -290,22 +323,7 @@ export async function runWorkflow(
 	const finished = new Promise<IRun>((resolve) => (resolveFinished = resolve));
 	hooks.addHandler('workflowExecuteAfter', (run) => resolveFinished(run));
 
-	const additionalData = new Proxy(
-		{
-			hooks,
-			credentialsHelper: new TestCredentialsHelper(credentialTypes, credentials),
-			executionId,
-			currentNodeParameters: undefined,
-			variables: {},
-			webhookBaseUrl: 'http://127.0.0.1/webhook',
-			webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
-			webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
-			formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
-			instanceBaseUrl: 'http://127.0.0.1/',
-			restApiUrl: 'http://127.0.0.1/rest',
-		} as unknown as IWorkflowExecuteAdditionalData,
-		{ get: (target, key) => (target as never)[key] },
-	);
+	const additionalData = additionalDataFor(credentialTypes, credentials, { hooks, executionId });
 
 	const startNode = workflow.getNode(workflowJson.nodes[0].name)!;
 	const runExecutionData: IRunExecutionData = {

@@ -16,7 +16,8 @@ describe('searchAssistants', () => {
 			helpers: {
 				httpRequestWithAuthentication: async (_type: string, options: IDataObject) => {
 					requests.push(options);
-					return reply;
+					// List searches ask for the full response (status errors and redirects are theirs to read).
+					return { statusCode: 200, headers: {}, body: reply };
 				},
 			},
 		} as unknown as ILoadOptionsFunctions;
@@ -35,7 +36,7 @@ describe('searchAssistants', () => {
 				method: 'GET',
 				url: '/assistants',
 				qs: { limit: 100, after: 'asst_0' },
-				headers: { 'OpenAI-Beta': 'assistants=v2' },
+				headers: { Accept: 'application/json', 'OpenAI-Beta': 'assistants=v2' },
 			}),
 		]);
 		expect(result).toEqual({

@@ -10,7 +10,8 @@ function contextFor(reply: (request: IHttpRequestOptions) => IDataObject) {
 		helpers: {
 			httpRequestWithAuthentication: async (_type: string, request: IHttpRequestOptions) => {
 				requests.push(request);
-				return reply(request);
+				// List searches ask for the full response (status errors and redirects are theirs to read).
+				return { statusCode: 200, headers: {}, body: reply(request) };
 			},
 		},
 	} as unknown as ILoadOptionsFunctions;

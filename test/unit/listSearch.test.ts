@@ -17,8 +17,9 @@ function loadOptionsContext(baseUrl: string): ILoadOptionsFunctions {
 				const request = await credentialType.authenticate(credentials, options);
 				const url = new URL(`${request.baseURL}${request.url}`);
 				for (const [key, value] of Object.entries(request.qs ?? {})) url.searchParams.set(key, String(value));
-				const reply = await fetch(url, { headers: request.headers as Record<string, string> });
-				return await reply.json();
+				const reply = await fetch(url, { headers: request.headers as Record<string, string>, redirect: request.disableFollowRedirect ? 'manual' : 'follow' });
+				// List searches ask for the full response (status errors and redirects are theirs to read).
+				return { statusCode: reply.status, headers: Object.fromEntries(reply.headers), body: await reply.json() };
 			},
 		},
 	} as unknown as ILoadOptionsFunctions;

@@ -292,7 +292,7 @@ describe('audio.transcribe', () => {
 	it('does not follow a redirect with the upload, and says where it pointed', async () => {
 		const scope = nock(BASE).post('/v1/audio/transcriptions').reply(307, '', { location: 'https://eu.api.example/v1/audio/transcriptions' });
 		const result = await run({ resource: 'audio', operation: 'transcribe', model: model('whisper-1') }, [mp3Item()]);
-		expect(result.error?.message).toContain('The server redirected the upload (HTTP 307) to https://eu.api.example/v1/audio/transcriptions');
+		expect(result.error?.message).toContain('The server answered with a redirect (HTTP 307) to https://eu.api.example/v1/audio/transcriptions, which this node does not follow');
 		scope.done();
 	});
 

@@ -87,7 +87,7 @@ describe('file.upload', () => {
 	it('does not follow a redirect with the upload, and says where it pointed', async () => {
 		const scope = nock(API).post('/v1/files').reply(307, '', { location: 'https://eu.api.example/v1/files' });
 		const result = await runNode({ resource: 'file', operation: 'upload', purpose: 'fine-tune' }, binaryItem());
-		expect(result.error?.message).toContain('The server redirected the upload (HTTP 307) to https://eu.api.example/v1/files');
+		expect(result.error?.message).toContain('The server answered with a redirect (HTTP 307) to https://eu.api.example/v1/files, which this node does not follow');
 		scope.done();
 	});
 

@@ -1,6 +1,8 @@
 import type {
 	IDataObject,
+	IHttpRequestOptions,
 	ILoadOptionsFunctions,
+	IN8nHttpFullResponse,
 	INodeListSearchItems,
 	INodeListSearchResult,
 } from 'n8n-workflow';
@@ -8,7 +10,9 @@ import type {
 import { isOpenAiHost, normalizeBaseUrl } from '../shared/baseUrl';
 import type { ModelCapability } from '../shared/models';
 import { MODEL_CAPABILITIES, modelFits, searchMethodFor } from '../shared/models';
-import { CREDENTIAL_TYPE } from '../shared/transport';
+import { apiErrorFromResponse, bodyAsObject, redact, redactJson } from '../shared/errors';
+import { isRedirect, redirectError, withinDeadline } from '../shared/http';
+import { CREDENTIAL_TYPE, secretValuesOf } from '../shared/transport';
 
 type ListSearchMethod = (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) => Promise<INodeListSearchResult>;
 
@@ -20,14 +24,23 @@ export async function loadOptionsRequest(
 	headers: IDataObject = {},
 ): Promise<IDataObject> {
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
-	return (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, {
+	const secrets = secretValuesOf(credentials);
+	const baseURL = normalizeBaseUrl(credentials.baseUrl);
+	const request: IHttpRequestOptions = {
 		method: 'GET',
-		baseURL: normalizeBaseUrl(credentials.baseUrl),
+		baseURL,
 		url,
 		qs,
-		headers,
+		headers: { Accept: 'application/json', ...headers },
 		json: true,
-	})) as IDataObject;
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		disableFollowRedirect: true,
+	};
+	const reply = await withinDeadline(request, async () => (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, request)) as IN8nHttpFullResponse);
+	if (isRedirect(reply.statusCode)) throw redirectError(context.getNode(), reply, { requestUrl: `${baseURL}${url}`, redact: (text) => redact(text, secrets) });
+	if (reply.statusCode >= 400) throw apiErrorFromResponse(context.getNode(), reply, { secrets, path: url });
+	return redactJson(bodyAsObject(reply.body) ?? {}, secrets);
 }
 
 function matches(filter: string | undefined, ...texts: unknown[]): boolean {

@@ -4,9 +4,8 @@ import type {
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 	IN8nHttpFullResponse,
-	INodeExecutionData,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { checkMagicBytes } from './magicBytes';
 
@@ -305,8 +304,8 @@ export function multipartForm(fields: Record<string, FormFieldValue>, files: For
 
 /**
  * Sends a FormData body: axios writes the boundary header itself, so any JSON content type goes.
- * Redirects are not followed: following one would mean keeping the whole upload in memory to send
- * it again (see `refuseRedirect`).
+ * Redirects are not followed (no request of this node follows one; see shared/http.ts), and for an
+ * upload following one would also mean keeping the whole file in memory to send it again.
  */
 export function asMultipart(requestOptions: IHttpRequestOptions, form: MultipartForm): IHttpRequestOptions {
 	return {
@@ -315,25 +314,6 @@ export function asMultipart(requestOptions: IHttpRequestOptions, form: Multipart
 		headers: withoutContentType(requestOptions.headers as IDataObject) as IDataObject,
 		disableFollowRedirect: true,
 	};
-}
-
-/** postReceive for uploads sent with `asMultipart`: a redirect becomes a clear error instead of an empty result. */
-export async function refuseRedirect(
-	this: IExecuteSingleFunctions,
-	items: INodeExecutionData[],
-	response: IN8nHttpFullResponse,
-): Promise<INodeExecutionData[]> {
-	if (response.statusCode < 300 || response.statusCode >= 400) return items;
-	const location = String((response.headers as IDataObject | undefined)?.location ?? '');
-	throw new NodeApiError(
-		this.getNode(),
-		{ status: response.statusCode, location },
-		{
-			message: `The server redirected the upload (HTTP ${response.statusCode})${location ? ` to ${location}` : ''}`,
-			description: "Uploads are not sent twice. Set the credential's Base URL to the address the server redirects to.",
-			itemIndex: this.getItemIndex(),
-		},
-	);
 }
 
 function bodyBuffer(body: unknown): Buffer {

@@ -19,6 +19,12 @@ export function failureOf(error: unknown): AttemptFailure | undefined {
 	return error instanceof Error ? failures.get(error) : undefined;
 }
 
+/** Marks an error built elsewhere (e.g. a refused redirect) as a final API failure: the retry loop passes it on as it is. */
+export function asFailure<E extends Error>(error: E, failure: AttemptFailure): E {
+	failures.set(error, failure);
+	return error;
+}
+
 export const REDACTED = '[redacted]';
 
 /** Replaces every secret (key, organization, project) in a text. Servers may echo a key in their message. */
@@ -28,6 +34,39 @@ export function redact(text: string, secrets: readonly string[]): string {
 		if (secret && secret.length >= 4) out = out.split(secret).join(REDACTED);
 	}
 	return out;
+}
+
+/**
+ * A JSON value with every secret replaced in its strings and keys (a server may echo the key in a
+ * successful reply or a header). Values without a secret are returned as they are, not copied;
+ * bytes (binary data) are left alone.
+ */
+export function redactJson<T>(value: T, secrets: readonly string[]): T {
+	const active = secrets.filter((secret) => secret && secret.length >= 4);
+	if (!active.length) return value;
+	const walk = (current: unknown): unknown => {
+		if (typeof current === 'string') return active.some((secret) => current.includes(secret)) ? redact(current, active) : current;
+		if (!current || typeof current !== 'object' || Buffer.isBuffer(current) || ArrayBuffer.isView(current) || current instanceof ArrayBuffer) return current;
+		if (Array.isArray(current)) {
+			let changed = false;
+			const next = current.map((entry) => {
+				const cleaned = walk(entry);
+				changed ||= cleaned !== entry;
+				return cleaned;
+			});
+			return changed ? next : current;
+		}
+		let changed = false;
+		const next: Record<string, unknown> = {};
+		for (const [key, entry] of Object.entries(current)) {
+			const cleanKey = walk(key) as string;
+			const cleaned = walk(entry);
+			changed ||= cleaned !== entry || cleanKey !== key;
+			next[cleanKey] = cleaned;
+		}
+		return changed ? next : current;
+	};
+	return walk(value) as T;
 }
 
 function headerValue(headers: IDataObject | undefined, name: string): string | undefined {
@@ -55,17 +94,88 @@ export function bodyAsObject(body: unknown): IDataObject | undefined {
 	}
 }
 
+/** The longest server message kept in an error: enough for any real explanation, not a whole page. */
+export const MAX_SERVER_MESSAGE = 500;
+
+function truncate(text: string, max = MAX_SERVER_MESSAGE): string {
+	const flat = text.replace(/\s+/g, ' ').trim();
+	return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+/** Words of a value some server put where the message goes: a string, a list of them, or objects with a `msg`/`message`. */
+function wordsOf(value: unknown): string | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	if (typeof value === 'string') return value;
+	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+	if (Array.isArray(value)) {
+		const parts = value.map(wordsOf).filter((part): part is string => Boolean(part));
+		return parts.length ? parts.join('; ') : undefined;
+	}
+	if (typeof value === 'object') {
+		const record = value as IDataObject;
+		// FastAPI's validation entries: { loc: ['body', 'model'], msg: 'field required' }.
+		const where = Array.isArray(record.loc) ? `${record.loc.map(String).join('.')}: ` : '';
+		const text = wordsOf(record.msg ?? record.message ?? record.detail ?? record.error);
+		if (text) return `${where}${text}`;
+		return JSON.stringify(value);
+	}
+	return undefined;
+}
+
+/** The readable text of a body that is not JSON: a plain-text reply as it is, an HTML page by its title and text. */
+function textOfBody(body: unknown): string | undefined {
+	let text: string | undefined;
+	if (typeof body === 'string') text = body;
+	else if (Buffer.isBuffer(body)) text = body.toString('utf8');
+	else if (body instanceof ArrayBuffer) text = Buffer.from(body).toString('utf8');
+	if (!text?.trim()) return undefined;
+	if (/<(!doctype|html|head|body|title|h1|p|div)\b/i.test(text)) {
+		const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(text)?.[1];
+		const content = text
+			.replace(/<(script|style|head)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
+			.replace(/<[^>]+>/g, ' ')
+			.replace(/&nbsp;/g, ' ')
+			.replace(/&amp;/g, '&')
+			.replace(/&lt;/g, '<')
+			.replace(/&gt;/g, '>');
+		text = [title, content].filter((part) => part?.trim()).join(': ');
+		if (title && content.replace(/\s+/g, ' ').trim().startsWith(title.trim())) text = content;
+	}
+	return text.trim() ? text : undefined;
+}
+
+/**
+ * The error's details in OpenAI's shape, from whatever shape the server used: OpenAI's
+ * `{ error: { message, type, code, param } }`, `{ error: "text" }`, `{ message }` (with `errors`),
+ * `{ detail }` (FastAPI, also its list of validation entries), RFC 7807's `{ title, detail }`,
+ * plain text and HTML pages. The message is the server's own words, truncated.
+ */
 export function errorDetailsOf(body: unknown): OpenAiErrorDetails {
 	const object = bodyAsObject(body);
-	const error = object?.error;
-	if (error && typeof error === 'object') {
-		const e = error as IDataObject;
-		const str = (v: unknown) => (v === undefined || v === null ? undefined : String(v));
-		return { message: str(e.message), type: str(e.type), code: str(e.code), param: str(e.param) };
+	const str = (v: unknown) => (v === undefined || v === null || v === '' ? undefined : String(v));
+	const words = (...values: unknown[]) => {
+		const parts = values.map(wordsOf).filter((part): part is string => Boolean(part));
+		return parts.length ? truncate(parts.join(': ')) : undefined;
+	};
+	if (!object) {
+		const text = textOfBody(body);
+		return text ? { message: truncate(text) } : {};
 	}
-	if (typeof error === 'string') return { message: error };
-	if (typeof object?.message === 'string') return { message: object.message };
-	if (typeof object?.detail === 'string') return { message: object.detail };
+	const error = object.error;
+	if (error && typeof error === 'object' && !Array.isArray(error)) {
+		const e = error as IDataObject;
+		const message = words(e.message ?? e.detail ?? e.msg) ?? (Object.keys(e).length ? truncate(JSON.stringify(e)) : undefined);
+		return { message, type: str(e.type), code: str(e.code), param: str(e.param) };
+	}
+	const code = str(object.code);
+	const type = str(object.type);
+	const withShape = (message: string | undefined): OpenAiErrorDetails =>
+		Object.fromEntries(Object.entries({ message, type, code }).filter(([, value]) => value !== undefined));
+	if (error !== undefined && error !== null && error !== '') return withShape(words(error, object.message ?? object.detail));
+	if (object.message !== undefined && object.message !== null) return withShape(words(object.message, object.errors));
+	if (object.detail !== undefined && object.detail !== null) return withShape(words(object.title, object.detail));
+	if (object.errors !== undefined) return withShape(words(object.errors));
+	if (typeof object.title === 'string') return withShape(words(object.title));
 	return {};
 }
 

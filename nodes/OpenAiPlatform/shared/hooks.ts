@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { apiErrorFromResponse, malformedReplyError } from './errors';
-import { secretsOf } from './transport';
+import { redactReply, refuseRedirect, secretsOf } from './transport';
 
 /**
  * Runs first after every reply (requests are sent with status errors ignored, so OpenAI's error
@@ -30,8 +30,6 @@ export async function checkResponse(
 	}
 	const { body } = response;
 	if (response.statusCode === 204 || Buffer.isBuffer(body) || (typeof body === 'object' && body !== null)) return items;
-	// Only uploads leave redirects unfollowed (asMultipart), and their own refuseRedirect hook says where it pointed.
-	if (response.statusCode >= 300 && response.statusCode < 400 && (response.headers as Record<string, unknown>)?.location) return items;
 	// API Call may ask for text; every other operation reads JSON, or bytes (sent as arraybuffer).
 	const problem = malformedReplyError(this.getNode(), response, {
 		itemIndex: this.getItemIndex(),
@@ -44,8 +42,8 @@ export async function checkResponse(
 
 /**
  * Listed first among the node's properties: `paginate` hands every request to the description's
- * pagination hook (the shared send path), and `checkResponse` sees every reply before the
- * operation's own hooks.
+ * pagination hook (the shared send path), and every reply is seen before the operation's own
+ * hooks: a redirect is refused, echoed secrets are redacted, then `checkResponse` runs.
  */
 export const sendPathProperty: INodeProperties = {
 	displayName: 'Send Path',
@@ -54,7 +52,7 @@ export const sendPathProperty: INodeProperties = {
 	default: '',
 	routing: {
 		send: { paginate: true },
-		output: { postReceive: [checkResponse] },
+		output: { postReceive: [refuseRedirect, redactReply, checkResponse] },
 	},
 };
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'crypto';
 import type {
 	DeclarativeRestApiSettings,
+	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
@@ -10,7 +11,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { apiErrorFromException, apiErrorFromResponse, failureOf, malformedReplyError, toNodeError } from './errors';
+import { apiErrorFromException, apiErrorFromResponse, failureOf, malformedReplyError, redact, redactJson, toNodeError } from './errors';
+import { normalizeBaseUrl } from './baseUrl';
+import { isRedirect, redirectError, withAccept, withinDeadline } from './http';
 import { DEFAULT_MAX_CONCURRENCY, limiterFor } from './limiter';
 import type { RetryPolicy } from './retry';
 import { DEFAULT_RETRY_POLICY, backoffDelayMs, isRetryable, waitOrAbort } from './retry';
@@ -37,16 +40,43 @@ function maxConcurrencyOf(context: IExecuteSingleFunctions): number {
 	return Number.isFinite(max) && max >= 1 ? Math.floor(max) : DEFAULT_MAX_CONCURRENCY;
 }
 
-/** Values that must never reach an output item, an error or a log line. */
-export async function secretsOf(context: IExecuteSingleFunctions): Promise<string[]> {
+/** The credential's fields whose values are secret: key, organization, project, and any other key or token (e.g. an admin key). */
+const SECRET_FIELDS = ['apiKey', 'organizationId', 'projectId'];
+const isSecretField = (name: string) => SECRET_FIELDS.includes(name) || /key|secret|token|password/i.test(name);
+
+/** The secret values of a credential: the one list every redaction reads. */
+export function secretValuesOf(credentials: ICredentialDataDecryptedObject): string[] {
+	return Object.entries(credentials)
+		.filter(([name, value]) => isSecretField(name) && typeof value === 'string' && value.length > 0)
+		.map(([, value]) => String(value));
+}
+
+async function loadSecrets(context: IExecuteSingleFunctions): Promise<string[]> {
 	try {
-		const credentials = await context.getCredentials(CREDENTIAL_TYPE);
-		return [credentials.apiKey, credentials.organizationId, credentials.projectId]
-			.filter((value) => typeof value === 'string' && value.length > 0)
-			.map(String);
+		return secretValuesOf(await context.getCredentials(CREDENTIAL_TYPE));
 	} catch {
 		return [];
 	}
+}
+
+/** One lookup per execution and node (n8n reads credentials from its database), dropped when the execution ends. */
+const secretsByRun = new Map<string, Promise<string[]>>();
+
+/**
+ * Values that must never reach an output item, an error or a log line: the one list every
+ * redaction reads (errors, echoed replies and headers, debug output).
+ */
+export async function secretsOf(context: IExecuteSingleFunctions): Promise<string[]> {
+	if (typeof context.onExecutionFinish !== 'function') return await loadSecrets(context);
+	const node = context.getNode();
+	const key = `${context.getExecutionId() ?? ''}\u0000${node.id ?? node.name}`;
+	let secrets = secretsByRun.get(key);
+	if (!secrets) {
+		secrets = loadSecrets(context);
+		secretsByRun.set(key, secrets);
+		context.onExecutionFinish(() => secretsByRun.delete(key));
+	}
+	return await secrets;
 }
 
 const ownSignals = new WeakMap<object, AbortSignal | undefined>();
@@ -175,6 +205,14 @@ function addIdempotencyKey(options: Pick<IHttpRequestOptions, 'method' | 'header
 }
 
 /**
+ * One attempt of RoutingNode's request under the request's deadline (see `withinDeadline`): what
+ * every pagination hook hands to `withRetries`.
+ */
+export async function routingAttempt(context: IExecutePaginationFunctions, requestData: RoutingRequest): Promise<INodeExecutionData[]> {
+	return await withinDeadline(requestData.options, async () => await context.makeRoutingRequest(requestData));
+}
+
+/**
  * A pagination hook that sends the operation's one request through the shared path. `policyOf`
  * picks the retry policy; `finish` may add to the items (e.g. apiCall's debug output).
  */
@@ -185,7 +223,7 @@ export function sendWithPolicy(
 	return async function (this, requestData) {
 		addIdempotencyKey(requestData.options);
 		return await settle(this, async () => {
-			const items = await withRetries(this, async () => await this.makeRoutingRequest(requestData), policyOf(this));
+			const items = await withRetries(this, async () => await routingAttempt(this, requestData), policyOf(this));
 			return finish ? finish(this, requestData, items) : items;
 		});
 	};
@@ -217,7 +255,7 @@ export function paginateCursor({ pageSize = 100, dataProperty = 'data' }: Cursor
 			const seenCursors = new Set<string>();
 			for (let page = 0; page < MAX_PAGES && collected.length < limit; page++) {
 				if (pageSize !== null) qs.limit = Math.min(pageSize, limit - collected.length);
-				const [first] = await withRetries(this, async () => await this.makeRoutingRequest(requestData));
+				const [first] = await withRetries(this, async () => await routingAttempt(this, requestData));
 				const body = (first?.json ?? {}) as IDataObject;
 				const data = Array.isArray(body[dataProperty]) ? (body[dataProperty] as IDataObject[]) : [];
 				collected.push(...data.map((json) => ({ json })));
@@ -238,9 +276,15 @@ function nodeTimeoutOf(context: IExecuteSingleFunctions): number | undefined {
 	return Number.isFinite(timeout) && timeout > 0 ? timeout : undefined;
 }
 
+/** Where a request goes, for messages: the Base URL and the path. */
+function urlOf(options: IHttpRequestOptions): string {
+	return `${options.baseURL ?? ''}${options.url ?? ''}`;
+}
+
 /**
- * A raw request outside RoutingNode's flow (list searches, multi-step operations), with the same
- * retries, errors and per-attempt timeout as the operation's own request.
+ * A raw request outside RoutingNode's flow (polls, downloads, multi-step operations), with the
+ * same retries, errors, deadline and redirect refusal as the operation's own request. The reply is
+ * returned with any echoed secret redacted.
  */
 export async function openAiRequest<T = IDataObject>(
 	context: IExecuteSingleFunctions,
@@ -248,36 +292,69 @@ export async function openAiRequest<T = IDataObject>(
 ): Promise<T> {
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
 	const timeout = nodeTimeoutOf(context);
-	const request: IHttpRequestOptions = {
+	const request: IHttpRequestOptions = withAccept({
 		baseURL: String(credentials.baseUrl ?? ''),
 		json: true,
 		...(timeout ? { timeout } : {}),
 		...options,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
-	};
+		disableFollowRedirect: true,
+	});
 	addIdempotencyKey(request);
 	const response = await withRetries(context, async () => {
-		const reply = (await context.helpers.httpRequestWithAuthentication.call(
-			context,
-			CREDENTIAL_TYPE,
-			request,
-		)) as IN8nHttpFullResponse;
+		const reply = await withinDeadline(request, async () => (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, request)) as IN8nHttpFullResponse);
+		const secrets = await secretsOf(context);
+		if (isRedirect(reply.statusCode)) {
+			throw redirectError(context.getNode(), reply, { itemIndex: context.getItemIndex(), requestUrl: urlOf(request), redact: (text) => redact(text, secrets) });
+		}
 		if (reply.statusCode >= 400) {
 			throw apiErrorFromResponse(context.getNode(), reply, {
 				itemIndex: context.getItemIndex(),
-				secrets: await secretsOf(context),
+				secrets,
 				path: options.url,
 			});
 		}
 		const malformed = malformedReplyError(context.getNode(), reply, {
 			itemIndex: context.getItemIndex(),
-			secrets: await secretsOf(context),
+			secrets,
 			textAllowed: request.encoding === 'text',
 			emptyAllowed: true,
 		});
 		if (malformed) throw malformed;
 		return reply;
 	});
-	return response.body as T;
+	return redactJson(response.body, await secretsOf(context)) as T;
+}
+
+/** postReceive, first on every operation: a redirect reply becomes a clear error naming its target, never an item. */
+export async function refuseRedirect(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	if (!isRedirect(response.statusCode)) return items;
+	const secrets = await secretsOf(this);
+	// A relative Location is resolved against the Base URL (the request's own URL is not at hand here).
+	const requestUrl = `${normalizeBaseUrl((await this.getCredentials(CREDENTIAL_TYPE)).baseUrl)}/`;
+	throw redirectError(this.getNode(), response, { itemIndex: this.getItemIndex(), requestUrl, redact: (text) => redact(text, secrets) });
+}
+
+/**
+ * postReceive, before the operation's own hooks: a secret the server echoed in its reply (body or
+ * headers) is replaced where the reply is kept, so no item, debug output or later hook sees it.
+ * Bytes (binary replies) stay as they are.
+ */
+export async function redactReply(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	const secrets = await secretsOf(this);
+	const body = redactJson(response.body, secrets);
+	const headers = redactJson(response.headers, secrets);
+	if (body === response.body && headers === response.headers) return items;
+	response.body = body;
+	response.headers = headers;
+	return items.map((item) => ({ ...item, json: redactJson(item.json, secrets) }));
 }

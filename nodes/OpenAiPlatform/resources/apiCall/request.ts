@@ -17,6 +17,7 @@ import type { RetryPolicy } from '../../shared/retry';
 import type { RoutingRequest } from '../../shared/transport';
 import { CREDENTIAL_TYPE, retryPolicyOf, sendWithPolicy } from '../../shared/transport';
 import { normalizeBaseUrl } from '../../shared/baseUrl';
+import { withAccept } from '../../shared/http';
 import { resolveApiPath } from './path';
 
 interface NameValue {
@@ -123,6 +124,12 @@ async function buildApiCall(this: IExecuteSingleFunctions, requestOptions: IHttp
 	if (responseFormat === 'binary') request.encoding = 'arraybuffer';
 	else if (responseFormat === 'text') request.encoding = 'text';
 	if (options.timeout) request.timeout = options.timeout;
+	// Ask for the chosen response format, unless the workflow set its own Accept header.
+	const requestHeaders = request.headers as IDataObject;
+	if (!Object.keys(headers).some((name) => name.toLowerCase() === 'accept')) {
+		for (const name of Object.keys(requestHeaders)) if (name.toLowerCase() === 'accept') delete requestHeaders[name];
+		request.headers = withAccept(request).headers;
+	}
 	return request;
 }
 

@@ -3,7 +3,7 @@ import type { AssistantTool } from 'openai/resources/beta/assistants';
 
 import { forOperation } from '../../shared/fields';
 import type { PaginationFunction } from '../../shared/transport';
-import { openAiRequest, settle, withRetries } from '../../shared/transport';
+import { openAiRequest, routingAttempt, settle, withRetries } from '../../shared/transport';
 import type { AssistantValues } from './shared';
 import { fail } from '../../shared/validation';
 import {
@@ -54,7 +54,7 @@ const updateAssistant: PaginationFunction = async function (this, requestData) {
 			});
 			body.tools = mergeTools(current?.tools, body.tools as unknown as AssistantTool[]) as unknown as IDataObject[];
 		}
-		return await withRetries(this, async () => await this.makeRoutingRequest(requestData));
+		return await withRetries(this, async () => await routingAttempt(this, requestData));
 	});
 };
 

@@ -99,7 +99,8 @@ export const generateSpeechOperation: INodePropertyOptions = {
 	action: 'Generate speech',
 	description: 'Turn text into an audio file',
 	routing: {
-		request: { method: 'POST', url: '/audio/speech', encoding: 'arraybuffer' },
+		// The reply is the audio file (OpenAI's spec and SDKs ask for application/octet-stream).
+		request: { method: 'POST', url: '/audio/speech', encoding: 'arraybuffer', headers: { Accept: 'application/octet-stream, audio/*' } },
 		send: { preSend: [buildSpeechBody] },
 		output: { postReceive: [speechToBinary] },
 	},

@@ -11,7 +11,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { BinaryFile, FileContent, FormFieldValue } from '../../shared/binary';
-import { asMultipart, multipartForm, openBinaryFile, refuseRedirect } from '../../shared/binary';
+import { asMultipart, multipartForm, openBinaryFile } from '../../shared/binary';
 import { malformedReplyError } from '../../shared/errors';
 import { binaryPropertyField } from '../../shared/fields';
 import type { NumberRule } from '../../shared/generation';
@@ -191,9 +191,10 @@ export function textFields(context: IExecuteSingleFunctions, options: TextOption
 /** The routing of transcription and translation: a multipart upload whose reply is read as bytes, then as JSON or text. */
 export function textRouting(url: string, preSend: PreSendAction): INodePropertyOptions['routing'] {
 	return {
-		request: { method: 'POST', url, encoding: 'arraybuffer' },
+		// JSON formats come back as JSON, text, SRT and VTT as text.
+		request: { method: 'POST', url, encoding: 'arraybuffer', headers: { Accept: 'application/json, text/*' } },
 		send: { preSend: [preSend] },
-		output: { postReceive: [refuseRedirect, transcriptionToJson] },
+		output: { postReceive: [transcriptionToJson] },
 	};
 }
 

@@ -11,7 +11,7 @@ import { binaryFromResponse } from '../../shared/binary';
 import { binaryPropertyField, forOperation } from '../../shared/fields';
 import { idInPath, idOf } from '../../shared/ids';
 import type { PaginationFunction } from '../../shared/transport';
-import { openAiRequest, settle, withRetries } from '../../shared/transport';
+import { openAiRequest, routingAttempt, settle, withRetries } from '../../shared/transport';
 import { fail } from '../../shared/validation';
 import { fileLocator } from './shared';
 
@@ -105,7 +105,7 @@ const downloadFile: PaginationFunction = async function (this, requestData) {
 		const id = idOf(this, 'fileId', 'File');
 		const file = await openAiRequest<IDataObject | string>(this, { method: 'GET', url: `/files/${encodeURIComponent(id)}` });
 		const details: IDataObject = file && typeof file === 'object' && !Buffer.isBuffer(file) ? file : { id };
-		const [reply] = await withRetries(this, async () => await this.makeRoutingRequest(requestData));
+		const [reply] = await withRetries(this, async () => await routingAttempt(this, requestData));
 		const { content, contentType } = (reply?.json ?? {}) as unknown as Download;
 		const fileName = typeof details.filename === 'string' && details.filename.trim() ? details.filename.trim() : id;
 		checkDownload(this, details, fileName, content, contentType);

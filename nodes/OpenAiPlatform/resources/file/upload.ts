@@ -1,7 +1,7 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import type { FilePurpose } from 'openai/resources/files';
 
-import { MultipartForm, asMultipart, openBinaryFile, refuseRedirect } from '../../shared/binary';
+import { MultipartForm, asMultipart, openBinaryFile } from '../../shared/binary';
 import { binaryPropertyField, collectionField, forOperation } from '../../shared/fields';
 import { fieldError } from '../../shared/validation';
 import { FILE_PURPOSES } from './shared';
@@ -65,7 +65,6 @@ export const uploadOperation: INodePropertyOptions = {
 	routing: {
 		request: { method: 'POST', url: '/files' },
 		send: { preSend: [buildUpload] },
-		output: { postReceive: [refuseRedirect] },
 	},
 };
 

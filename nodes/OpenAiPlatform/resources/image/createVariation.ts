@@ -53,7 +53,7 @@ export const createVariationOperation: INodePropertyOptions = {
 	value: 'createVariation',
 	action: 'Create image variations',
 	description: 'Make variations of a square PNG image (DALL-E 2)',
-	routing: imageRouting('/images/variations', buildVariationForm, { upload: true }),
+	routing: imageRouting('/images/variations', buildVariationForm),
 };
 
 export const createVariationFields: INodeProperties[] = forOperation('image', 'createVariation', [

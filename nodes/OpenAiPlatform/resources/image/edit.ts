@@ -122,7 +122,7 @@ export const editOperation: INodePropertyOptions = {
 	value: 'edit',
 	action: 'Edit an image',
 	description: 'Edit or extend one or more images following a prompt, optionally within a mask',
-	routing: imageRouting('/images/edits', buildEditForm, { upload: true }),
+	routing: imageRouting('/images/edits', buildEditForm),
 };
 
 const inputFidelityOption: INodeProperties = {

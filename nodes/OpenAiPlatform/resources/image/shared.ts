@@ -13,7 +13,6 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { ImageGenerateParamsNonStreaming } from 'openai/resources/images';
 
 import type { BinaryFile, FileContent } from '../../shared/binary';
-import { refuseRedirect } from '../../shared/binary';
 import { modelField, outputBinaryField } from '../../shared/fields';
 import type { NumberRule } from '../../shared/generation';
 import { checkedNumber, numberField, promptField as basePromptField } from '../../shared/generation';
@@ -74,13 +73,13 @@ export const imageModelOf = (context: IExecuteSingleFunctions) => modelIdOf(cont
 
 /**
  * The routing of an image operation: its request, its preSend hook, and the reply turned into one
- * item per image. Uploads (edit, variation) also refuse a redirect (see `asMultipart`).
+ * item per image.
  */
-export function imageRouting(url: string, preSend: PreSendAction, { upload = false } = {}): INodePropertyOptions['routing'] {
+export function imageRouting(url: string, preSend: PreSendAction): INodePropertyOptions['routing'] {
 	return {
 		request: { method: 'POST', url },
 		send: { preSend: [preSend] },
-		output: { postReceive: upload ? [refuseRedirect, imagesToItems] : [imagesToItems] },
+		output: { postReceive: [imagesToItems] },
 	};
 }
 
