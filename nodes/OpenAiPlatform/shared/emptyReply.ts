@@ -11,7 +11,7 @@ import { secretsOf } from './transport';
 export const EMPTY_REPLY_REQUEST = { encoding: 'arraybuffer', headers: { Accept: 'application/json' } } as const;
 
 /**
- * postReceive for `EMPTY_REPLY_REQUEST`: a JSON object reply as it is; no reply as the item
+ * postReceive for `EMPTY_REPLY_REQUEST`: a JSON object reply as it is; no reply (or `{}`) as the item
  * `confirm` describes (e.g. `{ id, deleted: true }`); anything else (an HTML page, cut-off JSON)
  * a clear error.
  */
@@ -19,11 +19,12 @@ export function jsonOrConfirmation(confirm: (context: IExecuteSingleFunctions) =
 	return async function (this: IExecuteSingleFunctions, _items: INodeExecutionData[], response: IN8nHttpFullResponse): Promise<INodeExecutionData[]> {
 		const { body } = response;
 		const text = Buffer.isBuffer(body) ? body.toString('utf8') : body instanceof ArrayBuffer ? Buffer.from(body).toString('utf8') : typeof body === 'string' ? body : '';
-		if (!Buffer.isBuffer(body) && !(body instanceof ArrayBuffer) && typeof body === 'object' && body !== null) return [{ json: body as IDataObject }];
+		const asItems = (reply: IDataObject) => [{ json: Object.keys(reply).length ? reply : confirm(this) }];
+		if (!Buffer.isBuffer(body) && !(body instanceof ArrayBuffer) && typeof body === 'object' && body !== null) return asItems(body as IDataObject);
 		if (!text.trim()) return [{ json: confirm(this) }];
 		try {
 			const parsed = JSON.parse(text) as unknown;
-			if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return [{ json: parsed as IDataObject }];
+			if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return asItems(parsed as IDataObject);
 		} catch {
 			// Told apart below: HTML, cut-off JSON or text.
 		}

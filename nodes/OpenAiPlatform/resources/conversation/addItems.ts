@@ -1,4 +1,4 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { collectionField, forOperation } from '../../shared/fields';
 import { messagesField } from '../../shared/responseInput';
@@ -13,6 +13,11 @@ async function buildItems(this: IExecuteSingleFunctions, requestOptions: IHttpRe
 	return { ...requestOptions, body: { items } };
 }
 
+/** postReceive: one output item per item added; a reply without a list gives none. */
+async function addedItems(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return items.flatMap((item) => (Array.isArray(item.json.data) ? (item.json.data as IDataObject[]).map((json) => ({ json })) : []));
+}
+
 export const addItemsOperation: INodePropertyOptions = {
 	name: 'Add Items',
 	value: 'addItems',
@@ -21,7 +26,7 @@ export const addItemsOperation: INodePropertyOptions = {
 	routing: {
 		request: { method: 'POST' },
 		send: { preSend: [conversationItemsPath, buildItems, includeQuery] },
-		output: { postReceive: [{ type: 'rootProperty', properties: { property: 'data' } }] },
+		output: { postReceive: [addedItems] },
 	},
 };
 

@@ -18,8 +18,6 @@ export interface ImageGenerationEntry {
 	background?: ImageGenerationTool['background'];
 }
 
-const auto = { name: 'Auto', value: 'auto' };
-
 export const imageGenerationToolOption: INodePropertyCollection = {
 	name: 'imageGeneration',
 	displayName: 'Image Generation',
@@ -29,7 +27,7 @@ export const imageGenerationToolOption: INodePropertyCollection = {
 			name: 'background',
 			type: 'options',
 			default: 'auto',
-			options: [auto, { name: 'Opaque', value: 'opaque' }, { name: 'Transparent', value: 'transparent' }],
+			options: [{ name: 'Auto', value: 'auto' }, { name: 'Opaque', value: 'opaque' }, { name: 'Transparent', value: 'transparent' }],
 		},
 		{ displayName: 'Image Model', name: 'model', type: 'string', default: 'gpt-image-1', placeholder: 'e.g. gpt-image-1', description: 'The GPT Image model that draws' },
 		{
@@ -44,14 +42,14 @@ export const imageGenerationToolOption: INodePropertyCollection = {
 			name: 'quality',
 			type: 'options',
 			default: 'auto',
-			options: [auto, { name: 'High', value: 'high' }, { name: 'Low', value: 'low' }, { name: 'Medium', value: 'medium' }],
+			options: [{ name: 'Auto', value: 'auto' }, { name: 'High', value: 'high' }, { name: 'Low', value: 'low' }, { name: 'Medium', value: 'medium' }],
 		},
 		{
 			displayName: 'Size',
 			name: 'size',
 			type: 'options',
 			default: 'auto',
-			options: [auto, { name: '1024x1024', value: '1024x1024' }, { name: '1024x1536', value: '1024x1536' }, { name: '1536x1024', value: '1536x1024' }],
+			options: [{ name: 'Auto', value: 'auto' }, { name: '1024x1024', value: '1024x1024' }, { name: '1024x1536', value: '1024x1536' }, { name: '1536x1024', value: '1536x1024' }],
 		},
 	],
 };
