@@ -357,6 +357,8 @@ export async function startSteady(port) {
 			'brackets',
 			'--validator-form-object-format',
 			'brackets',
+			'--validator-query-object-format',
+			'brackets',
 			SPEC,
 		], {
 		// The port answering, not a log line: the wording differs between steady's formats.

@@ -63,7 +63,8 @@ export function goodReplyFor(request: ReceivedRequest): FaultAction {
 	if (route.startsWith('/audio/')) return ok({ text: 'ok' });
 	if (route === '/embeddings') return ok({ object: 'list', model: 'text-embedding-3-small', data: [{ object: 'embedding', index: 0, embedding: [0.1, 0.2] }], usage: { prompt_tokens: 1, total_tokens: 1 } });
 	if (route === '/moderations') return ok({ id: 'modr-1', model: 'omni-moderation-latest', results: [{ flagged: false, categories: {}, category_scores: {} }] });
-	if (/^\/files\/[^/]+\/content$/.test(route)) return { status: 200, raw: Buffer.from('{"a":1}\n'), headers: { 'content-type': 'application/octet-stream' } };
+	if (/^\/containers\/[^/]+\/files\/[^/]+$/.test(route) && method === 'GET') return ok({ id: route.split('/')[4], object: 'container.file', container_id: route.split('/')[2], created_at: 1, bytes: 8, path: '/mnt/data/data.csv', source: 'user' });
+	if (/^(\/containers\/[^/]+)?\/files\/[^/]+\/content$/.test(route)) return { status: 200, raw: Buffer.from('{"a":1}\n'), headers: { 'content-type': 'application/octet-stream' } };
 	if (/^\/files\/[^/]+$/.test(route) && method === 'GET') return ok({ id: route.split('/')[2], object: 'file', bytes: 8, created_at: 1, filename: 'data.jsonl', purpose: 'batch', status: 'processed' });
 	if (/^\/batches\/[^/]+$/.test(route) && method === 'GET') return ok({ id: route.split('/')[2], object: 'batch', status: 'in_progress', endpoint: '/v1/chat/completions', input_file_id: 'file-1', completion_window: '24h', created_at: 1 });
 	if (route === '/files' && method === 'POST') return ok({ id: 'file-1', object: 'file', bytes: 1, created_at: 1, filename: 'f.jsonl', purpose: 'batch', status: 'processed' });

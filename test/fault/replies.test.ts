@@ -54,6 +54,21 @@ const OPERATIONS: Operation[] = [
 	{ fixture: 'vectorStore.search', main: post('/vector_stores/vs_abc123/search'), sparse: { reply: { object: 'vector_store.search_results.page' }, expect: 'none' } },
 	{ fixture: 'batch.get', main: get(/^\/batches\/[^/]+$/), sparse: { reply: { id: 'batch_1', object: 'batch' }, expect: 'items' } },
 	{ fixture: 'assistant.create', main: post('/assistants'), sparse: { reply: { id: 'asst_1', object: 'assistant' }, expect: 'items' } },
+	// issue 19
+	{ fixture: 'response.create.mcp', main: post('/responses'), sparse: { reply: { id: 'resp_1', object: 'response', created_at: 1, status: 'completed', model: 'gpt-4.1' }, expect: 'items' } },
+	{ fixture: 'response.countInputTokens', main: post('/responses/input_tokens'), sparse: { reply: { object: 'response.input_tokens', input_tokens: 0 }, expect: 'items' } },
+	{ fixture: 'response.compact', main: post('/responses/compact') },
+	{ fixture: 'conversation.listItems', main: get(/^\/conversations\/[^/]+\/items$/), sparse: { reply: { object: 'list' }, expect: 'none' } },
+	{ fixture: 'conversation.addItems', main: post('/conversations/conv_689667905b048191b4740501625afd940c7533ace33a2dab/items'), sparse: { reply: { object: 'list' }, expect: 'none' } },
+	{ fixture: 'storedCompletion.getAll', main: get(/^\/chat\/completions$/), sparse: { reply: { object: 'list' }, expect: 'none' } },
+	{ fixture: 'container.create', main: post('/containers'), sparse: { reply: { id: 'cntr_1', object: 'container' }, expect: 'items' } },
+	{ fixture: 'container.delete', main: (r) => r.method === 'DELETE', legit: ['empty body with 200 (JSON content type)', 'empty body with 200, no content type'], sparse: { reply: {}, expect: 'items' } },
+	{ fixture: 'container.getFileContent', main: get(/^\/containers\/[^/]+\/files\/[^/]+\/content$/), binary: true, legit: ['JSON where a file was due'] },
+	{ fixture: 'video.get', main: get(/^\/videos\/[^/]+$/), sparse: { reply: { id: 'video_1', object: 'video' }, expect: 'items' } },
+	{ fixture: 'video.getContent', main: get(/^\/videos\/[^/]+\/content$/), binary: true },
+	{ fixture: 'realtime.createClientSecret', main: post('/realtime/client_secrets'), sparse: { reply: { value: 'ek_1', expires_at: 1 }, expect: 'items' } },
+	{ fixture: 'realtime.acceptCall', main: (r) => r.method === 'POST' && /\/accept$/.test(r.path), legit: ['empty body with 200 (JSON content type)', 'empty body with 200, no content type'], sparse: { reply: {}, expect: 'items' } },
+	{ fixture: 'provenance.check', main: post('/content_provenance_checks'), sparse: { reply: { object: 'content_provenance_check', created_at: 1, results: [] }, expect: 'items' } },
 ];
 
 /** What a broken server or a proxy in front of it sends instead of the API's reply. */

@@ -1,7 +1,7 @@
 import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 
-import { API, binaryBytes, captured, outputOf, recordAndReply, runNode, useNock } from '../support/nockApi';
+import { API, binaryBytes, captured, multipartParts, outputOf, recordAndReply, runNode, useNock } from '../support/nockApi';
 
 useNock();
 
@@ -19,23 +19,6 @@ const binaryItem = (fileName = 'train.jsonl', mimeType = 'application/jsonl', da
 	{ json: {}, binary: { data: { data: Buffer.from(data).toString('base64'), fileName, mimeType } } },
 ];
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
-
-/** The parts of a multipart body: name -> { filename?, value }. */
-function multipartParts(raw: string): Record<string, { filename?: string; contentType?: string; value: string }> {
-	const boundary = /^--([^\r\n]+)/.exec(raw)?.[1];
-	if (!boundary) throw new Error(`not multipart: ${raw.slice(0, 80)}`);
-	const parts: Record<string, { filename?: string; contentType?: string; value: string }> = {};
-	for (const chunk of raw.split(`--${boundary}`).slice(1, -1)) {
-		const [head, ...rest] = chunk.replace(/^\r\n/, '').split('\r\n\r\n');
-		const name = /name="([^"]+)"/.exec(head)?.[1] ?? '';
-		parts[name] = {
-			filename: /filename="([^"]+)"/.exec(head)?.[1],
-			contentType: /content-type: ([^\r\n]+)/i.exec(head)?.[1],
-			value: rest.join('\r\n\r\n').replace(/\r\n$/, ''),
-		};
-	}
-	return parts;
-}
 
 describe('file.upload', () => {
 	it('uploads a binary as multipart with purpose, expiry and the file under its name', async () => {

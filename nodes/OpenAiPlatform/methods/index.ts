@@ -11,7 +11,9 @@ export const listSearch: Record<
 	...modelSearches,
 	searchAssistants: objectSearch('/assistants', (assistant) => String(assistant.name || assistant.id), ASSISTANTS_BETA),
 	searchBatches: objectSearch('/batches', describeBatch),
+	searchContainers: objectSearch('/containers', (container) => String(container.name || container.id)),
 	searchFiles,
 	searchFineTuningJobs,
 	searchVectorStores: objectSearch('/vector_stores', (store) => String(store.name || store.id)),
+	searchVideos: objectSearch('/videos', (video) => [video.prompt ? String(video.prompt).slice(0, 60) : '', `[${String(video.status ?? '')}]`, video.id].filter(Boolean).map(String).join(' ')),
 };

@@ -6,6 +6,7 @@ import { audioDescription } from './audio';
 import { batchDescription } from './batch';
 import { chatDescription } from './chat';
 import { completionDescription } from './completion';
+import { containerDescription } from './container';
 import { conversationDescription } from './conversation';
 import { embeddingDescription } from './embedding';
 import { fileDescription } from './file';
@@ -13,8 +14,12 @@ import { fineTuningDescription } from './fineTuning';
 import { imageDescription } from './image';
 import { modelDescription } from './model';
 import { moderationDescription } from './moderation';
+import { provenanceDescription } from './provenance';
+import { realtimeDescription } from './realtime';
 import { responseDescription } from './response';
+import { storedCompletionDescription } from './storedCompletion';
 import { vectorStoreDescription } from './vectorStore';
+import { videoDescription } from './video';
 
 interface Resource {
 	option: INodePropertyOptions;
@@ -37,6 +42,11 @@ const RESOURCES: Resource[] = [
 	{ option: { name: 'Assistant', value: 'assistant', description: 'Assistants and their threads (retired by OpenAI, still on compatible servers)' }, properties: assistantDescription },
 	{ option: { name: 'Batch', value: 'batch', description: 'Run many requests at half price within 24 hours' }, properties: batchDescription },
 	{ option: { name: 'Vector Store', value: 'vectorStore', description: 'Store files for file search and search them' }, properties: vectorStoreDescription },
+	{ option: { name: 'Stored Chat Completion', value: 'storedCompletion', description: 'List, read, tag and delete chat completions stored with Store on' }, properties: storedCompletionDescription },
+	{ option: { name: 'Container', value: 'container', description: 'Code interpreter containers and their files' }, properties: containerDescription },
+	{ option: { name: 'Video', value: 'video', description: 'Generate and remix videos with Sora (deprecated in the spec)' }, properties: videoDescription },
+	{ option: { name: 'Realtime', value: 'realtime', description: 'Client secrets for realtime sessions, and SIP call control' }, properties: realtimeDescription },
+	{ option: { name: 'Provenance', value: 'provenance', description: 'Check images and audio for OpenAI provenance signals' }, properties: provenanceDescription },
 	{ option: { name: 'API Call', value: 'apiCall', description: 'Call any endpoint with this credential' }, properties: apiCallDescription },
 ];
 

@@ -1,4 +1,4 @@
-import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, PreSendAction } from 'n8n-workflow';
 
 import { fail } from './validation';
 
@@ -50,4 +50,15 @@ export function metadataFrom(context: IExecuteSingleFunctions, value: unknown, f
 	const count = Object.keys(metadata).length;
 	if (count > MAX_ENTRIES) fail(context, `${field}: at most ${MAX_ENTRIES} pairs are allowed, got ${count}`);
 	return count ? metadata : undefined;
+}
+
+/** preSend: a metadata filter (the field at `parameter`) as OpenAI's lists read it, `metadata[key]=value`. */
+export function metadataQuery(parameter = 'filters.metadata'): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		const metadata = metadataFrom(this, this.getNodeParameter(parameter, {}));
+		if (!metadata) return requestOptions;
+		const qs = { ...(requestOptions.qs ?? {}) };
+		for (const [key, value] of Object.entries(metadata)) qs[`metadata[${key}]`] = value;
+		return { ...requestOptions, qs };
+	};
 }

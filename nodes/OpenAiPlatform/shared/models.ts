@@ -8,6 +8,8 @@ export type ModelCapability =
 	| 'transcription'
 	| 'embedding'
 	| 'moderation'
+	| 'video'
+	| 'realtime'
 	| 'fineTunable'
 	| 'fineTuned'
 	| 'any';
@@ -22,6 +24,8 @@ const CAPABILITIES: Record<ModelCapability, { label: string; method: string }> =
 	transcription: { label: 'transcription', method: 'searchTranscriptionModels' },
 	embedding: { label: 'embedding', method: 'searchEmbeddingModels' },
 	moderation: { label: 'moderation', method: 'searchModerationModels' },
+	video: { label: 'video', method: 'searchVideoModels' },
+	realtime: { label: 'realtime', method: 'searchRealtimeModels' },
 	fineTunable: { label: 'fine-tunable', method: 'searchFineTunableModels' },
 	fineTuned: { label: 'fine-tuned', method: 'searchFineTunedModels' },
 	any: { label: '', method: 'searchModels' },
@@ -45,6 +49,8 @@ const MATCHERS: Record<ModelCapability, (id: string) => boolean> = {
 	transcription: (id) => /(^whisper|transcribe)/.test(id),
 	embedding: (id) => /embedding/.test(id),
 	moderation: (id) => /moderation/.test(id),
+	video: (id) => /^sora/.test(id),
+	realtime: (id) => /realtime/.test(id),
 	fineTunable: (id) =>
 		/^(gpt-4\.1(-mini|-nano)?-2025|gpt-4o(-mini)?-2024|gpt-3\.5-turbo|babbage-002|davinci-002|o4-mini-2025)/.test(id),
 	fineTuned: () => false,

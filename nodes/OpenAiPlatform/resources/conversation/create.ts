@@ -3,20 +3,14 @@ import type { ConversationCreateParams } from 'openai/resources/conversations/co
 
 import { forOperation } from '../../shared/fields';
 import { metadataField, metadataFrom } from '../../shared/metadata';
-import { jsonItemsFrom, messagesField, messagesToInput } from '../../shared/responseInput';
-import { fail } from '../../shared/validation';
-import { RESOURCE } from './shared';
-
-const MAX_ITEMS = 20;
+import { messagesField } from '../../shared/responseInput';
+import { RESOURCE, itemsFrom, itemsJsonField } from './shared';
 
 /** preSend: the initial items and metadata. */
 async function buildConversation(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const body: ConversationCreateParams = {};
-	const itemsType = this.getNodeParameter('itemsType', 'none') as string;
-	if (itemsType === 'messages') body.items = await messagesToInput(this, this.getNodeParameter('initialMessages', {}));
-	if (itemsType === 'json') body.items = jsonItemsFrom(this, this.getNodeParameter('items', ''), 'Items (JSON)');
-	const label = itemsType === 'json' ? 'Items (JSON)' : 'Messages';
-	if (body.items && body.items.length > MAX_ITEMS) fail(this, `${label}: ${body.items.length} items, at most ${MAX_ITEMS} are allowed at once`);
+	const items = await itemsFrom(this, 'initialMessages');
+	if (items) body.items = items;
 	const metadata = metadataFrom(this, this.getNodeParameter('metadata', {}));
 	if (metadata) body.metadata = metadata;
 	requestOptions.body = body as IDataObject;
@@ -47,14 +41,6 @@ export const createFields: INodeProperties[] = forOperation(RESOURCE, 'create', 
 		],
 	},
 	{ ...messagesField('initialMessages'), displayOptions: { show: { itemsType: ['messages'] } } },
-	{
-		displayName: 'Items (JSON)',
-		name: 'items',
-		type: 'json',
-		required: true,
-		default: '[\n  {\n    "type": "message",\n    "role": "user",\n    "content": "Hello"\n  }\n]',
-		description: 'A JSON array of up to 20 items',
-		displayOptions: { show: { itemsType: ['json'] } },
-	},
+	itemsJsonField,
 	metadataField(),
 ]);

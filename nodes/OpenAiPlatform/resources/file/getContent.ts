@@ -60,13 +60,13 @@ export function mimeTypeFor(fileName: string, contentType: string): string {
 	return (extension && MIME_TYPES[extension]) || contentType || 'application/octet-stream';
 }
 
-interface Download {
+export interface Download {
 	content: IN8nHttpFullResponse['body'];
 	contentType: string;
 }
 
 /** postReceive: keeps the downloaded bytes and their content type for `downloadFile`. */
-async function keepDownload(
+export async function keepDownload(
 	this: IExecuteSingleFunctions,
 	_items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
@@ -85,7 +85,7 @@ function byteLength(content: unknown): number {
  * What came back must be the file: not nothing when the file has bytes, and not an HTML page
  * (a proxy's or portal's) in place of a file that is not HTML. Other content types are the file's own.
  */
-function checkDownload(context: IExecuteSingleFunctions, details: IDataObject, fileName: string, content: unknown, contentType: string): void {
+export function checkDownload(context: IExecuteSingleFunctions, details: IDataObject, fileName: string, content: unknown, contentType: string): void {
 	const size = byteLength(content);
 	const expected = Number(details.bytes);
 	if (size === 0 && Number.isFinite(expected) && expected > 0) {

@@ -1,17 +1,8 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { forOperation, returnAllOrLimitFields } from '../../shared/fields';
-import { metadataField, metadataFrom } from '../../shared/metadata';
+import { metadataField, metadataQuery } from '../../shared/metadata';
 import { paginateCursor } from '../../shared/transport';
-
-/** preSend: the metadata filter as OpenAI reads it, `metadata[key]=value`. */
-async function metadataFilter(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-	const metadata = metadataFrom(this, this.getNodeParameter('filters.metadata', {}));
-	if (!metadata) return requestOptions;
-	const qs = { ...(requestOptions.qs ?? {}) };
-	for (const [key, value] of Object.entries(metadata)) qs[`metadata[${key}]`] = value;
-	return { ...requestOptions, qs };
-}
 
 export const getAllOperation: INodePropertyOptions = {
 	name: 'Get Many',
@@ -20,7 +11,7 @@ export const getAllOperation: INodePropertyOptions = {
 	description: "List your organization's fine-tuning jobs, newest first",
 	routing: {
 		request: { method: 'GET', url: '/fine_tuning/jobs' },
-		send: { preSend: [metadataFilter] },
+		send: { preSend: [metadataQuery()] },
 		operations: { pagination: paginateCursor({ pageSize: 100 }) },
 	},
 };

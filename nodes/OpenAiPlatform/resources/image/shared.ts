@@ -477,7 +477,7 @@ const MIME_BY_FORMAT: Record<string, { mimeType: string; extension: string }> = 
 };
 
 /** The image's real type from its first bytes, else the format the reply or the request names. */
-function imageTypeOf(data: Buffer, declared: string | undefined): { mimeType: string; extension: string } {
+export function imageTypeOf(data: Buffer, declared: string | undefined): { mimeType: string; extension: string } {
 	if (data.length >= 8 && PNG_SIGNATURE.every((byte, index) => data[index] === byte)) return MIME_BY_FORMAT.png;
 	if (data.length >= 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return MIME_BY_FORMAT.jpeg;
 	if (data.length >= 12 && data.toString('latin1', 0, 4) === 'RIFF' && data.toString('latin1', 8, 12) === 'WEBP') return MIME_BY_FORMAT.webp;

@@ -10,14 +10,19 @@ import type { PaginationFunction } from '../../shared/transport';
 import { cancelSignalOf, openAiRequest, sendRequest, settle } from '../../shared/transport';
 import { fail } from '../../shared/validation';
 import { createOptionsOf } from './createBody';
+import { generatedImagesOf } from './imageTool';
+import { withoutMcpSecrets } from './mcp';
 import { isPending, simplifyResponse } from './shared';
 
 const FIRST_POLL_MS = 500;
 const MAX_POLL_MS = 5_000;
 const DEFAULT_TIMEOUT_SECONDS = 600;
 
-/** A settled reply of create: an error when the response failed, else simplified or raw. */
-function finishCreate(context: IExecuteSingleFunctions, reply: IDataObject): IDataObject {
+/**
+ * A settled reply of create: an error when the response failed, else simplified or raw, with its
+ * generated images as binary data and the MCP secrets it echoes hidden.
+ */
+async function finishCreate(context: IExecuteSingleFunctions, reply: IDataObject): Promise<INodeExecutionData> {
 	if (reply.status === 'failed') {
 		const error = (reply.error ?? {}) as { code?: string; message?: string };
 		throw new NodeOperationError(context.getNode(), `The response failed: ${error.message ?? 'no reason given'}`, {
@@ -25,13 +30,14 @@ function finishCreate(context: IExecuteSingleFunctions, reply: IDataObject): IDa
 			description: `Response ${String(reply.id ?? '')}${error.code ? `, error code ${error.code}` : ''}`,
 		});
 	}
-	if (!(context.getNodeParameter('simplify', true) as boolean)) return reply;
-	return simplifyResponse(context, reply, { strictJson: true });
+	const { reply: json, binary } = await generatedImagesOf(context, withoutMcpSecrets(reply));
+	const simplify = context.getNodeParameter('simplify', true) as boolean;
+	return { json: simplify ? simplifyResponse(context, json, { strictJson: true }) : json, ...(binary ? { binary } : {}) };
 }
 
 /** postReceive of create. */
 export async function finishCreateReply(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return items.map((item) => ({ ...item, json: finishCreate(this, item.json) }));
+	return await Promise.all(items.map(async (item) => ({ ...item, ...(await finishCreate(this, item.json)) })));
 }
 
 async function cancelQuietly(context: IExecuteSingleFunctions, path: string, timeout?: number): Promise<string> {
@@ -43,8 +49,9 @@ async function cancelQuietly(context: IExecuteSingleFunctions, path: string, tim
 	}
 }
 
-async function waitForResponse(context: IExecuteSingleFunctions, first: IDataObject, timeout?: number): Promise<IDataObject> {
-	if (!isPending(first.status)) return first;
+async function waitForResponse(context: IExecuteSingleFunctions, firstItem: INodeExecutionData, timeout?: number): Promise<INodeExecutionData> {
+	const first = firstItem.json;
+	if (!isPending(first.status)) return firstItem;
 	const id = typeof first.id === 'string' ? first.id : '';
 	if (!id) fail(context, 'Background: the server sent no response ID to poll');
 	const options = createOptionsOf(context);
@@ -87,5 +94,5 @@ export const createResponse: PaginationFunction = async function (requestData) {
 	const first = items[0]?.json ?? {};
 	// Continue On Fail already turned a failed request into an error item.
 	if (items.length !== 1 || typeof first.error === 'string') return items;
-	return await settle(this, async () => [{ json: await waitForResponse(this, first, requestData.options.timeout) }]);
+	return await settle(this, async () => [await waitForResponse(this, items[0], requestData.options.timeout)]);
 };

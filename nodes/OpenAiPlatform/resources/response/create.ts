@@ -6,13 +6,15 @@ import { messagesField } from '../../shared/responseInput';
 import { reasoningEffortField, serviceTierField, temperatureField, topPField } from '../../shared/sampling';
 import { createResponse, finishCreateReply } from './background';
 import { buildCreateBody } from './createBody';
-import { RESOURCE, includeOption } from './shared';
+import { imageGenerationToolOption } from './imageTool';
+import { mcpApprovalsField, mcpServersField } from './mcp';
+import { RESOURCE, includeOption, promptCacheOptions } from './shared';
 
 export const createOperation: INodePropertyOptions = {
 	name: 'Create',
 	value: 'create',
 	action: 'Create a response',
-	description: 'Generate a model response from text, messages, images or files, optionally with web search, file search, code interpreter or your functions',
+	description: 'Generate a model response from text, messages, images or files, optionally with web search, file search, code interpreter, image generation, MCP servers or your functions',
 	routing: {
 		request: { method: 'POST', url: '/responses' },
 		send: { preSend: [buildCreateBody] },
@@ -24,7 +26,8 @@ export const createOperation: INodePropertyOptions = {
 const showFor = (inputType: string) => ({ displayOptions: { show: { inputType: [inputType] } } });
 const showForFormat = { displayOptions: { show: { outputFormat: ['json_schema'] } } };
 
-export const createFields: INodeProperties[] = forOperation(RESOURCE, 'create', [
+/** The fields create and countInputTokens share: what the model is given. */
+export const inputFields: INodeProperties[] = forOperation(RESOURCE, ['create', 'countInputTokens'], [
 	modelField({ capability: 'response', placeholder: 'e.g. gpt-4.1' }),
 	{
 		displayName: 'Input Type',
@@ -34,6 +37,7 @@ export const createFields: INodeProperties[] = forOperation(RESOURCE, 'create', 
 		options: [
 			{ name: 'Function Results', value: 'functionResults', description: "Your functions' results for the calls the previous response asked for" },
 			{ name: 'Items (JSON)', value: 'json', description: 'Input items as JSON, e.g. mapped from an earlier response' },
+			{ name: 'MCP Approvals', value: 'mcpApprovals', description: "Your answers to the previous response's MCP approval requests" },
 			{ name: 'Messages', value: 'messages', description: 'A conversation of messages with text, images and files' },
 			{ name: 'Text', value: 'text', description: 'One text' },
 		],
@@ -43,9 +47,8 @@ export const createFields: INodeProperties[] = forOperation(RESOURCE, 'create', 
 		name: 'input',
 		type: 'string',
 		typeOptions: { rows: 4 },
-		required: true,
 		default: '',
-		description: 'The input text to process',
+		description: 'The input text to process. May be empty only with a stored prompt (Options > Prompt ID).',
 		...showFor('text'),
 	},
 	{ ...messagesField('inputMessages'), ...showFor('messages') },
@@ -69,6 +72,7 @@ export const createFields: INodeProperties[] = forOperation(RESOURCE, 'create', 
 		],
 		...showFor('functionResults'),
 	},
+	{ ...mcpApprovalsField, ...showFor('mcpApprovals') },
 	{
 		displayName: 'Input Items (JSON)',
 		name: 'inputItems',
@@ -86,6 +90,7 @@ export const createFields: INodeProperties[] = forOperation(RESOURCE, 'create', 
 		default: {},
 		description: 'Tools OpenAI runs for the model',
 		options: [
+			imageGenerationToolOption,
 			{
 				name: 'codeInterpreter',
 				displayName: 'Code Interpreter',
@@ -150,6 +155,7 @@ export const createFields: INodeProperties[] = forOperation(RESOURCE, 'create', 
 			},
 		],
 	},
+	mcpServersField,
 	{
 		displayName: 'Functions',
 		name: 'functions',
@@ -220,148 +226,193 @@ export const createFields: INodeProperties[] = forOperation(RESOURCE, 'create', 
 		description: 'Whether the output must follow the schema exactly (every property required, additionalProperties false)',
 		...showForFormat,
 	},
-	simplifyField('Whether to return the text (parsed when JSON was asked), function calls, usage, ID and status instead of the raw response'),
-	collectionField([
-		{
-			displayName: 'Background',
-			name: 'background',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to run the response in the background and poll until it finishes, for long tasks such as deep research',
-		},
-		{
-			displayName: 'Background Timeout (Seconds)',
-			name: 'backgroundTimeout',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: 86400 },
-			default: 600,
-			description: 'With Background: how long to wait for the response to finish before the item fails',
-		},
-		{
-			displayName: 'Cancel on Timeout',
-			name: 'cancelOnTimeout',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to cancel a background response that did not finish within the timeout',
-		},
-		{
-			displayName: 'Conversation ID',
-			name: 'conversationId',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. conv_689667905b048191b4740501625afd940c7533ace33a2dab',
-			description: 'Continue this conversation: its items come before the input, and the input and output are added to it',
-		},
-		{ ...includeOption },
-		{
-			displayName: 'Instructions',
-			name: 'instructions',
-			type: 'string',
-			typeOptions: { rows: 3 },
-			default: '',
-			description: 'A system (developer) message for this response. Not carried over by Previous Response ID.',
-		},
-		{
-			displayName: 'Max Output Tokens',
-			name: 'maxOutputTokens',
-			type: 'number',
-			typeOptions: { minValue: 16 },
-			default: 2048,
-			description: 'Upper bound for the tokens generated, reasoning tokens included',
-		},
-		{
-			displayName: 'Max Tool Calls',
-			name: 'maxToolCalls',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 10,
-			description: 'Max number of built-in tool calls in this response',
-		},
-		metadataField(),
-		{
-			displayName: 'Parallel Tool Calls',
-			name: 'parallelToolCalls',
-			type: 'boolean',
-			default: true,
-			description: 'Whether the model may call several tools at once',
-		},
-		{
-			displayName: 'Previous Response ID',
-			name: 'previousResponseId',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. resp_67ccd2bed1ec8190b14f964abc054267',
-			description: 'Continue from this stored response (multi-turn without resending the history)',
-		},
-		reasoningEffortField(),
-		{
-			displayName: 'Reasoning Summary',
-			name: 'reasoningSummary',
-			type: 'options',
-			default: 'auto',
-			description: "For reasoning models: a summary of the model's reasoning in the output",
-			options: [
-				{ name: 'Auto', value: 'auto' },
-				{ name: 'Concise', value: 'concise' },
-				{ name: 'Detailed', value: 'detailed' },
-			],
-		},
-		{
-			displayName: 'Safety Identifier',
-			name: 'safetyIdentifier',
-			type: 'string',
-			default: '',
-			description: 'A stable ID of your end user (e.g. a hash of their email), up to 64 characters, to help OpenAI detect abuse',
-		},
-		serviceTierField('Processing tier: Flex is cheaper and slower, Priority faster'),
+]);
 
-		{
-			displayName: 'Store',
-			name: 'store',
-			type: 'boolean',
-			default: true,
-			description: 'Whether OpenAI stores the response, so it can be fetched later or continued with Previous Response ID',
-		},
-		temperatureField(
-			'Sampling temperature between 0 and 2: higher is more random, lower more focused. Not sent to reasoning models (o-series, GPT-5), which reject it, except GPT-5.1 and later with Reasoning Effort None.',
-		),
-		{
-			displayName: 'Text Verbosity',
-			name: 'verbosity',
-			type: 'options',
-			default: 'medium',
-			description: 'How long and detailed the answer is (gpt-5 models)',
-			options: [
-				{ name: 'High', value: 'high' },
-				{ name: 'Low', value: 'low' },
-				{ name: 'Medium', value: 'medium' },
-			],
-		},
-		{
-			displayName: 'Tool Choice',
-			name: 'toolChoice',
-			type: 'options',
-			default: 'auto',
-			description: 'Whether the model must, may or must not call tools',
-			options: [
-				{ name: 'Auto', value: 'auto', description: 'The model decides' },
-				{ name: 'None', value: 'none', description: 'No tool calls' },
-				{ name: 'Required', value: 'required', description: 'At least one tool call' },
-			],
-		},
-		topPField(
-			'Nucleus sampling: only the tokens making up this probability mass are considered. Change this or Temperature, not both. Not sent to reasoning models (o-series, GPT-5), which reject it, except GPT-5.1 and later with Reasoning Effort None.',
-		),
-		{
-			displayName: 'Truncation',
-			name: 'truncation',
-			type: 'options',
-			default: 'disabled',
-			description: 'What to do when the input is longer than the context window',
-			options: [
-				{ name: 'Auto', value: 'auto', description: 'Drop items from the start of the conversation' },
-				{ name: 'Disabled', value: 'disabled', description: 'Fail with an error' },
-			],
-		},
-	]),
+/** The Options of create; countInputTokens offers those in COUNT_OPTIONS. */
+const CREATE_OPTIONS: INodeProperties[] = [
+	{
+		displayName: 'Background',
+		name: 'background',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to run the response in the background and poll until it finishes, for long tasks such as deep research',
+	},
+	{
+		displayName: 'Background Timeout (Seconds)',
+		name: 'backgroundTimeout',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 86400 },
+		default: 600,
+		description: 'With Background: how long to wait for the response to finish before the item fails',
+	},
+	{
+		displayName: 'Cancel on Timeout',
+		name: 'cancelOnTimeout',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to cancel a background response that did not finish within the timeout',
+	},
+	{
+		displayName: 'Conversation ID',
+		name: 'conversationId',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. conv_689667905b048191b4740501625afd940c7533ace33a2dab',
+		description: 'Continue this conversation: its items come before the input, and the input and output are added to it',
+	},
+	{ ...includeOption },
+	{
+		displayName: 'Instructions',
+		name: 'instructions',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		default: '',
+		description: 'A system (developer) message for this response. Not carried over by Previous Response ID.',
+	},
+	{
+		displayName: 'Max Output Tokens',
+		name: 'maxOutputTokens',
+		type: 'number',
+		typeOptions: { minValue: 16 },
+		default: 2048,
+		description: 'Upper bound for the tokens generated, reasoning tokens included',
+	},
+	{
+		displayName: 'Max Tool Calls',
+		name: 'maxToolCalls',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 10,
+		description: 'Max number of built-in tool calls in this response',
+	},
+	metadataField(),
+	{
+		displayName: 'Parallel Tool Calls',
+		name: 'parallelToolCalls',
+		type: 'boolean',
+		default: true,
+		description: 'Whether the model may call several tools at once',
+	},
+	{
+		displayName: 'Previous Response ID',
+		name: 'previousResponseId',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. resp_67ccd2bed1ec8190b14f964abc054267',
+		description: 'Continue from this stored response (multi-turn without resending the history)',
+	},
+	...promptCacheOptions,
+	{
+		displayName: 'Prompt ID',
+		name: 'promptId',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. pmpt_abc123',
+		description: 'A stored prompt (made in the OpenAI dashboard) whose instructions and messages come before the input; the input may then be empty',
+	},
+	{
+		displayName: 'Prompt Variables',
+		name: 'promptVariables',
+		type: 'json',
+		default: '{\n  "customer_name": "Jane"\n}',
+		description: "Values for the stored prompt's {{variables}}, as a JSON object",
+	},
+	{
+		displayName: 'Prompt Version',
+		name: 'promptVersion',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 2',
+		description: 'The version of the stored prompt. Empty uses its current version.',
+	},
+	reasoningEffortField(),
+	{
+		displayName: 'Reasoning Summary',
+		name: 'reasoningSummary',
+		type: 'options',
+		default: 'auto',
+		description: "For reasoning models: a summary of the model's reasoning in the output",
+		options: [
+			{ name: 'Auto', value: 'auto' },
+			{ name: 'Concise', value: 'concise' },
+			{ name: 'Detailed', value: 'detailed' },
+		],
+	},
+	{
+		displayName: 'Safety Identifier',
+		name: 'safetyIdentifier',
+		type: 'string',
+		default: '',
+		description: 'A stable ID of your end user (e.g. a hash of their email), up to 64 characters, to help OpenAI detect abuse',
+	},
+	serviceTierField('Processing tier: Flex is cheaper and slower, Priority faster'),
+
+	{
+		displayName: 'Store',
+		name: 'store',
+		type: 'boolean',
+		default: true,
+		description: 'Whether OpenAI stores the response, so it can be fetched later or continued with Previous Response ID',
+	},
+	temperatureField(
+		'Sampling temperature between 0 and 2: higher is more random, lower more focused. Not sent to reasoning models (o-series, GPT-5), which reject it, except GPT-5.1 and later with Reasoning Effort None.',
+	),
+	{
+		displayName: 'Text Verbosity',
+		name: 'verbosity',
+		type: 'options',
+		default: 'medium',
+		description: 'How long and detailed the answer is (gpt-5 models)',
+		options: [
+			{ name: 'High', value: 'high' },
+			{ name: 'Low', value: 'low' },
+			{ name: 'Medium', value: 'medium' },
+		],
+	},
+	{
+		displayName: 'Tool Choice',
+		name: 'toolChoice',
+		type: 'options',
+		default: 'auto',
+		description: 'Whether the model must, may or must not call tools',
+		options: [
+			{ name: 'Auto', value: 'auto', description: 'The model decides' },
+			{ name: 'None', value: 'none', description: 'No tool calls' },
+			{ name: 'Required', value: 'required', description: 'At least one tool call' },
+		],
+	},
+	{
+		displayName: 'Top Log Probabilities',
+		name: 'topLogprobs',
+		type: 'number',
+		typeOptions: { minValue: 0, maxValue: 20 },
+		default: 0,
+		description: 'How many of the likeliest tokens to return at each position, with their log probabilities (0 to 20). Add "Output Log Probabilities" to Include to see them.',
+	},
+	topPField(
+		'Nucleus sampling: only the tokens making up this probability mass are considered. Change this or Temperature, not both. Not sent to reasoning models (o-series, GPT-5), which reject it, except GPT-5.1 and later with Reasoning Effort None.',
+	),
+	{
+		displayName: 'Truncation',
+		name: 'truncation',
+		type: 'options',
+		default: 'disabled',
+		description: 'What to do when the input is longer than the context window',
+		options: [
+			{ name: 'Auto', value: 'auto', description: 'Drop items from the start of the conversation' },
+			{ name: 'Disabled', value: 'disabled', description: 'Fail with an error' },
+		],
+	},
+];
+
+/** The options that change what the input counts (POST /responses/input_tokens takes no others). */
+const COUNT_OPTIONS = ['conversationId', 'instructions', 'parallelToolCalls', 'previousResponseId', 'reasoningEffort', 'reasoningSummary', 'toolChoice', 'truncation', 'verbosity'];
+
+export const createFields: INodeProperties[] = forOperation(RESOURCE, 'create', [
+	simplifyField('Whether to return the text (parsed when JSON was asked), function calls, usage, ID and status instead of the raw response'),
+	collectionField(CREATE_OPTIONS),
+]);
+
+export const countInputTokensOptions: INodeProperties[] = forOperation(RESOURCE, 'countInputTokens', [
+	collectionField(CREATE_OPTIONS.filter((option) => COUNT_OPTIONS.includes(option.name))),
 ]);

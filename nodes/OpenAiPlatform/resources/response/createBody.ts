@@ -13,6 +13,11 @@ import type {
 } from 'openai/resources/responses/responses';
 
 import { metadataFrom } from '../../shared/metadata';
+import type { ImageGenerationEntry } from './imageTool';
+import { imageGenerationToolOf } from './imageTool';
+import { mcpApprovalsInput, mcpToolsOf } from './mcp';
+import type { PromptCacheOptions } from './shared';
+import { promptCacheOf } from './shared';
 import { rejectsSamplingParameters } from '../chat/model';
 import { jsonItemsFrom, messagesToInput } from '../../shared/responseInput';
 import { samplingOf } from '../../shared/sampling';
@@ -20,7 +25,7 @@ import { checkRange, fail, optionalJsonObject, splitList } from '../../shared/va
 
 type Body = Omit<ResponseCreateParamsNonStreaming, 'model'>;
 
-export interface CreateOptions {
+export interface CreateOptions extends PromptCacheOptions {
 	background?: boolean;
 	backgroundTimeout?: number;
 	cancelOnTimeout?: boolean;
@@ -32,6 +37,9 @@ export interface CreateOptions {
 	metadata?: unknown;
 	parallelToolCalls?: boolean;
 	previousResponseId?: string;
+	promptId?: string;
+	promptVariables?: unknown;
+	promptVersion?: string;
 	reasoningEffort?: Exclude<ReasoningEffort, null>;
 	reasoningSummary?: 'auto' | 'concise' | 'detailed';
 	safetyIdentifier?: string;
@@ -39,6 +47,7 @@ export interface CreateOptions {
 	store?: boolean;
 	temperature?: number;
 	toolChoice?: 'auto' | 'none' | 'required';
+	topLogprobs?: number;
 	topP?: number;
 	truncation?: 'auto' | 'disabled';
 	verbosity?: 'low' | 'medium' | 'high';
@@ -48,6 +57,7 @@ interface BuiltInTools {
 	webSearch?: { searchContextSize?: WebSearchTool['search_context_size']; allowedDomains?: unknown };
 	fileSearch?: { vectorStoreIds?: unknown; maxResults?: number };
 	codeInterpreter?: { fileIds?: unknown };
+	imageGeneration?: ImageGenerationEntry;
 }
 
 interface FunctionEntry {
@@ -79,13 +89,16 @@ function functionResultsInput(context: IExecuteSingleFunctions, options: CreateO
 	});
 }
 
-async function inputOf(context: IExecuteSingleFunctions, options: CreateOptions): Promise<Body['input']> {
+async function inputOf(context: IExecuteSingleFunctions, options: CreateOptions): Promise<Body['input'] | undefined> {
 	const inputType = context.getNodeParameter('inputType', 'text') as string;
 	if (inputType === 'messages') return await messagesToInput(context, context.getNodeParameter('inputMessages', {}));
 	if (inputType === 'json') return jsonItemsFrom(context, context.getNodeParameter('inputItems', ''), 'Input Items (JSON)');
 	if (inputType === 'functionResults') return functionResultsInput(context, options);
+	if (inputType === 'mcpApprovals') return mcpApprovalsInput(context);
 	const text = context.getNodeParameter('input', '') as unknown;
 	const input = typeof text === 'string' ? text : JSON.stringify(text ?? '');
+	// A stored prompt may carry the whole input.
+	if (!input.trim() && options.promptId?.trim()) return undefined;
 	if (!input.trim()) fail(context, 'Input: is empty');
 	return input;
 }
@@ -117,6 +130,7 @@ function builtInToolsOf(context: IExecuteSingleFunctions): Tool[] {
 		if (fileIds.length > 50) fail(context, `Built-in Tools: ${fileIds.length} code interpreter files, at most 50 are allowed`);
 		result.push({ type: 'code_interpreter', container: { type: 'auto', ...(fileIds.length ? { file_ids: fileIds } : {}) } });
 	}
+	if (tools.imageGeneration) result.push(imageGenerationToolOf(context, tools.imageGeneration));
 	return result;
 }
 
@@ -154,6 +168,19 @@ function textFormatOf(context: IExecuteSingleFunctions): ResponseFormatTextConfi
 	return { type: 'json_schema', name, schema, strict: context.getNodeParameter('schemaStrict', true) as boolean };
 }
 
+/** Options > Prompt ID, Version and Variables (a stored prompt), Prompt Cache Key and Retention. */
+function promptBody(context: IExecuteSingleFunctions, options: CreateOptions): Body {
+	const body: Body = {};
+	const id = options.promptId?.trim();
+	if (id) {
+		const variables = optionalJsonObject(context, 'Prompt Variables', options.promptVariables);
+		body.prompt = { id, ...(options.promptVersion?.trim() ? { version: options.promptVersion.trim() } : {}), ...(variables ? { variables: variables as Record<string, string> } : {}) };
+	} else if (options.promptVersion?.trim() || optionalJsonObject(context, 'Prompt Variables', options.promptVariables)) {
+		fail(context, 'Prompt ID: is empty', 'Prompt Version and Prompt Variables apply to a stored prompt: give its ID.');
+	}
+	return { ...body, ...promptCacheOf(context, options) };
+}
+
 /** The body's optional parts from the Options collection. */
 function optionsBody(context: IExecuteSingleFunctions, options: CreateOptions): Body {
 	const body: Body = {};
@@ -169,6 +196,7 @@ function optionsBody(context: IExecuteSingleFunctions, options: CreateOptions): 
 		body.background = true;
 	}
 	if (options.include?.length) body.include = options.include;
+	Object.assign(body, promptBody(context, options));
 	const maxOutputTokens = checkRange(context, 'Max Output Tokens', options.maxOutputTokens, 16, Infinity, true);
 	if (maxOutputTokens !== undefined) body.max_output_tokens = maxOutputTokens;
 	const maxToolCalls = checkRange(context, 'Max Tool Calls', options.maxToolCalls, 1, Infinity, true);
@@ -190,6 +218,8 @@ function optionsBody(context: IExecuteSingleFunctions, options: CreateOptions): 
 	if (options.store !== undefined) body.store = options.store;
 	const { temperature, topP } = samplingOf(context, options);
 	if (temperature !== undefined) body.temperature = temperature;
+	const topLogprobs = checkRange(context, 'Top Log Probabilities', options.topLogprobs, 0, 20, true);
+	if (topLogprobs !== undefined) body.top_logprobs = topLogprobs;
 	if (topP !== undefined) body.top_p = topP;
 	if (options.toolChoice) body.tool_choice = options.toolChoice;
 	if (options.truncation) body.truncation = options.truncation;
@@ -199,13 +229,14 @@ function optionsBody(context: IExecuteSingleFunctions, options: CreateOptions): 
 
 export async function buildCreateBody(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const options = createOptionsOf(this);
-	const body: Body = { input: await inputOf(this, options), ...optionsBody(this, options) };
+	const input = await inputOf(this, options);
+	const body: Body = { ...(input === undefined ? {} : { input }), ...optionsBody(this, options) };
 	// Reasoning models (o-series, GPT-5) refuse temperature and top p, by the same rule as chat.
 	if (rejectsSamplingParameters(String((requestOptions.body as IDataObject | undefined)?.model ?? ''), body.reasoning?.effort)) {
 		delete body.temperature;
 		delete body.top_p;
 	}
-	const tools = [...builtInToolsOf(this), ...functionToolsOf(this)];
+	const tools = [...builtInToolsOf(this), ...mcpToolsOf(this), ...functionToolsOf(this)];
 	if (tools.length) body.tools = tools;
 	const format = textFormatOf(this);
 	if (format || options.verbosity) {

@@ -4,6 +4,7 @@ import type { ResponseIncludable } from 'openai/resources/responses/responses';
 
 import { simplifyField } from '../../shared/fields';
 import { idField, idInPath } from '../../shared/ids';
+import { checkLength } from '../../shared/validation';
 
 export const RESOURCE = 'response';
 
@@ -82,6 +83,8 @@ export function simplifyResponse(context: IExecuteSingleFunctions, reply: Json, 
 	const annotations: unknown[] = [];
 	const toolCalls: IDataObject[] = [];
 	const summaries: string[] = [];
+	const approvalRequests: IDataObject[] = [];
+	const images: IDataObject[] = [];
 	for (const item of output) {
 		if (item.type === 'message') {
 			for (const part of asArray(item.content)) {
@@ -99,6 +102,15 @@ export function simplifyResponse(context: IExecuteSingleFunctions, reply: Json, 
 				name: (item.name as string | undefined) ?? null,
 				arguments: parseArguments(item.arguments) as IDataObject,
 			});
+		} else if (item.type === 'mcp_approval_request') {
+			approvalRequests.push({
+				id: (item.id as string | undefined) ?? null,
+				serverLabel: (item.server_label as string | undefined) ?? null,
+				name: (item.name as string | undefined) ?? null,
+				arguments: parseArguments(item.arguments) as IDataObject,
+			});
+		} else if (item.type === 'image_generation_call' && typeof item.binaryProperty === 'string') {
+			images.push({ id: (item.id as string | undefined) ?? null, binaryProperty: item.binaryProperty, ...(typeof item.revised_prompt === 'string' ? { revisedPrompt: item.revised_prompt } : {}) });
 		} else if (item.type === 'reasoning') {
 			for (const part of asArray(item.summary)) if (typeof part.text === 'string') summaries.push(part.text);
 		}
@@ -127,6 +139,8 @@ export function simplifyResponse(context: IExecuteSingleFunctions, reply: Json, 
 		...(jsonError ? { jsonError } : {}),
 		...(refusals.length ? { refusal: refusals.join('\n') } : {}),
 		...(toolCalls.length ? { toolCalls } : {}),
+		...(approvalRequests.length ? { mcpApprovalRequests: approvalRequests } : {}),
+		...(images.length ? { images } : {}),
 		...(annotations.length ? { annotations: annotations as IDataObject[] } : {}),
 		...(summaries.length ? { reasoningSummary: summaries.join('\n\n') } : {}),
 		...(reply.usage ? { usage: reply.usage as IDataObject } : {}),
@@ -151,4 +165,37 @@ export async function includeQuery(this: IExecuteSingleFunctions, requestOptions
 		requestOptions.arrayFormat = 'repeat';
 	}
 	return requestOptions;
+}
+
+export interface PromptCacheOptions {
+	promptCacheKey?: string;
+	promptCacheRetention?: 'in_memory' | '24h';
+}
+
+/** Options > Prompt Cache Key and Retention (create and compact). */
+export const promptCacheOptions: INodeProperties[] = [
+	{
+		displayName: 'Prompt Cache Key',
+		name: 'promptCacheKey',
+		type: 'string',
+		default: '',
+		description: 'Groups requests that share a long prefix, so they hit the same prompt cache (up to 64 characters)',
+	},
+	{
+		displayName: 'Prompt Cache Retention',
+		name: 'promptCacheRetention',
+		type: 'options',
+		default: 'in_memory',
+		description: 'How long a cached prefix is kept',
+		options: [
+			{ name: '24 Hours', value: '24h', description: 'Extended caching, on models that offer it' },
+			{ name: 'In Memory', value: 'in_memory', description: 'A few minutes, up to an hour' },
+		],
+	},
+];
+
+export function promptCacheOf(context: IExecuteSingleFunctions, options: PromptCacheOptions): { prompt_cache_key?: string; prompt_cache_retention?: 'in_memory' | '24h' } {
+	const key = options.promptCacheKey?.trim();
+	checkLength(context, 'Prompt Cache Key', key, 64);
+	return { ...(key ? { prompt_cache_key: key } : {}), ...(options.promptCacheRetention ? { prompt_cache_retention: options.promptCacheRetention } : {}) };
 }
