@@ -301,15 +301,32 @@ function moderation(body) {
 }
 
 function responseObject(body) {
-	const input = typeof body.input === 'string' ? body.input : textOf(body.input?.at?.(-1)?.content);
-	const text = `Mock response to: ${clip(input)}`;
+	const last = Array.isArray(body.input) ? body.input.at(-1) : undefined;
+	const lastUser = Array.isArray(body.input) ? [...body.input].reverse().find((item) => item?.role === 'user') : undefined;
+	const input = typeof body.input === 'string' ? body.input : textOf(lastUser?.content ?? last?.content);
 	const respId = id('resp', JSON.stringify(body.input));
+	// Like chatCompletion: the first function tool is called until its output comes back.
+	const fn = (body.tools ?? []).find((t) => t?.type === 'function');
+	if (fn && last?.type !== 'function_call_output' && body.tool_choice !== 'none') {
+		return {
+			...responseBase(body, respId),
+			output: [
+				{
+					id: id('fc', respId),
+					type: 'function_call',
+					status: 'completed',
+					call_id: id('call', input + fn.name),
+					name: fn.name,
+					arguments: JSON.stringify(sampleFromSchema(fn.parameters ?? {}, fn.name)),
+				},
+			],
+			output_text: '',
+		};
+	}
+	const text =
+		last?.type === 'function_call_output' ? `Mock answer using the tool result: ${clip(textOf(last.output), 60)}` : `Mock response to: ${clip(input)}`;
 	return {
-		id: respId,
-		object: 'response',
-		created_at: CREATED,
-		status: 'completed',
-		model: body.model ?? 'gpt-4o-mini',
+		...responseBase(body, respId),
 		output: [
 			{
 				id: id('msg', respId),
@@ -320,6 +337,16 @@ function responseObject(body) {
 			},
 		],
 		output_text: text,
+	};
+}
+
+function responseBase(body, respId) {
+	return {
+		id: respId,
+		object: 'response',
+		created_at: CREATED,
+		status: 'completed',
+		model: body.model ?? 'gpt-4o-mini',
 		usage: {
 			input_tokens: 5,
 			output_tokens: 7,
@@ -328,6 +355,31 @@ function responseObject(body) {
 			output_tokens_details: { reasoning_tokens: 0 },
 		},
 	};
+}
+
+/** Conversations (POST /conversations, their items): kept in memory, newest item last. */
+function conversationObject(conversation) {
+	const { items, ...object } = conversation;
+	return object;
+}
+function conversationItem(input, seq) {
+	const role = input.role ?? 'user';
+	const parts = typeof input.content === 'string' ? [{ type: 'input_text', text: input.content }] : (input.content ?? []);
+	return {
+		id: id('msg', `${seq}:${JSON.stringify(input)}`),
+		type: 'message',
+		status: 'completed',
+		role,
+		content: parts.map((part) => ({ type: role === 'assistant' ? 'output_text' : 'input_text', text: part.text ?? '', ...(role === 'assistant' ? { annotations: [] } : {}) })),
+	};
+}
+function itemPage(items, query) {
+	const limit = Math.max(1, Math.min(Number(query.get('limit')) || 20, 100));
+	const ordered = query.get('order') === 'asc' ? [...items] : [...items].reverse();
+	const after = query.get('after');
+	const start = after ? ordered.findIndex((item) => item.id === after) + 1 : 0;
+	const data = ordered.slice(start, start + limit);
+	return { object: 'list', data, first_id: data[0]?.id ?? null, last_id: data.at(-1)?.id ?? null, has_more: start + limit < ordered.length };
 }
 
 function modelObject(m) {
@@ -383,6 +435,10 @@ async function readBody(req) {
 export async function startMockOpenAI({ port = 0, idleSeconds = 600, lifetimeSeconds = 3600, log = () => {} } = {}) {
 	let idleTimer;
 	let baseUrl = '';
+	const conversations = new Map();
+	let sequence = 0;
+	// The JSON requests received, newest last (at most 500), for checks that read what a node sent.
+	const requests = [];
 	const server = createServer(async (req, res) => {
 		resetIdle();
 		const url = new URL(req.url, 'http://127.0.0.1');
@@ -402,6 +458,8 @@ export async function startMockOpenAI({ port = 0, idleSeconds = 600, lifetimeSec
 			}
 			const body = req.method === 'GET' || req.method === 'DELETE' ? {} : await readBody(req);
 			if (body.__invalid) return openAiError(res, 400, 'We could not parse the JSON body of your request.');
+			requests.push({ method: req.method, path, body });
+			if (requests.length > 500) requests.shift();
 			const m = req.method;
 			if (m === 'GET' && path === '/models') {
 				return send(res, 200, { object: 'list', data: MOCK_MODELS.map(modelObject) });
@@ -440,6 +498,34 @@ export async function startMockOpenAI({ port = 0, idleSeconds = 600, lifetimeSec
 			}
 			if (m === 'POST' && path === '/moderations') return send(res, 200, moderation(body));
 			if (m === 'POST' && path === '/responses') return send(res, 200, responseObject(body));
+			if (m === 'POST' && path === '/conversations') {
+				const conversation = { id: id('conv', `${Date.now()}:${++sequence}`), object: 'conversation', created_at: CREATED, metadata: body.metadata ?? {}, items: [] };
+				for (const input of body.items ?? []) conversation.items.push(conversationItem(input, ++sequence));
+				conversations.set(conversation.id, conversation);
+				return send(res, 200, conversationObject(conversation));
+			}
+			mm = path.match(/^\/conversations\/([^/]+)(?:\/items(?:\/([^/]+))?)?$/);
+			if (mm) {
+				const conversation = conversations.get(decodeURIComponent(mm[1]));
+				if (!conversation) return openAiError(res, 404, `Conversation with id '${decodeURIComponent(mm[1])}' not found.`, 'invalid_request_error', 'not_found');
+				const onItems = path.includes('/items');
+				const itemId = mm[2] && decodeURIComponent(mm[2]);
+				if (!onItems && m === 'GET') return send(res, 200, conversationObject(conversation));
+				if (!onItems && m === 'DELETE') {
+					conversations.delete(conversation.id);
+					return send(res, 200, { id: conversation.id, object: 'conversation.deleted', deleted: true });
+				}
+				if (onItems && !itemId && m === 'GET') return send(res, 200, itemPage(conversation.items, url.searchParams));
+				if (onItems && !itemId && m === 'POST') {
+					const added = (body.items ?? []).map((input) => conversationItem(input, ++sequence));
+					conversation.items.push(...added);
+					return send(res, 200, { object: 'list', data: added, first_id: added[0]?.id ?? null, last_id: added.at(-1)?.id ?? null, has_more: false });
+				}
+				if (itemId && m === 'DELETE') {
+					conversation.items = conversation.items.filter((item) => item.id !== itemId);
+					return send(res, 200, conversationObject(conversation));
+				}
+			}
 			return openAiError(res, 404, `Unknown request URL: ${m} ${url.pathname}. (mock-openai serves a subset of the API)`, 'invalid_request_error', 'unknown_url');
 		} catch (error) {
 			return openAiError(res, 500, `mock-openai failed: ${error.message}`, 'server_error');
@@ -465,7 +551,7 @@ export async function startMockOpenAI({ port = 0, idleSeconds = 600, lifetimeSec
 	});
 	resetIdle();
 	baseUrl = `http://127.0.0.1:${server.address().port}`;
-	return { url: baseUrl, port: server.address().port, close, server };
+	return { url: baseUrl, port: server.address().port, close, server, conversations, requests };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

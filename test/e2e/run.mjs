@@ -24,6 +24,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { startMockOpenAI } from '../../scripts/mock-openai.mjs';
+import { runAiChecks } from './ai.mjs';
 import { checks, mockChecks } from './checks.mjs';
 import {
 	CREDENTIAL_TYPE,
@@ -277,6 +278,12 @@ async function main() {
 			} finally {
 				await mock.close();
 			}
+		}
+
+		// ------------------------------------------- AI sub-nodes (issue 17) ----
+		if (imported) {
+			console.log(`\nn8n ${n8n.version} CLI: the AI sub-nodes in n8n's AI Agent and Basic LLM Chain (test/e2e/ai.mjs)`);
+			workflowsRun += await runAiChecks({ n8n, userFolder, steady, step, expect, specViolations, requestsIn, only });
 		}
 
 		// ---------------------------------------------------- server, REST ----

@@ -79,7 +79,7 @@ export const responseFormatOptions: INodeProperties[] = [
 
 type ChatBody = ChatCompletionCreateParamsNonStreaming & IDataObject;
 
-function responseFormatFrom(context: IExecuteSingleFunctions, options: IDataObject): ChatBody['response_format'] {
+export function responseFormatFrom(context: IExecuteSingleFunctions, options: IDataObject): ChatBody['response_format'] {
 	const type = String(options.responseFormat ?? 'text');
 	if (type === 'json_object') return { type: 'json_object' };
 	if (type !== 'json_schema') return { type: 'text' };

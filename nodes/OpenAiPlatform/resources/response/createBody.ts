@@ -107,7 +107,7 @@ function domainOf(raw: string): string {
 	return raw.replace(/^[a-z][a-z\d+.-]*:\/\//i, '').replace(/\/.*$/, '').toLowerCase();
 }
 
-function builtInToolsOf(context: IExecuteSingleFunctions): Tool[] {
+export function builtInToolsOf(context: IExecuteSingleFunctions): Tool[] {
 	const tools = context.getNodeParameter('builtInTools', {}) as BuiltInTools;
 	const result: Tool[] = [];
 	if (tools.webSearch) {
