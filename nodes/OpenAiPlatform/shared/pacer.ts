@@ -14,7 +14,7 @@ export const systemClock: Clock = {
 	now: () => Date.now(),
 	after(ms, wake) {
 		let cancelled = false;
-		void sleep(ms).then(() => {
+		void sleep(Math.max(0, ms)).then(() => {
 			if (!cancelled) wake();
 		});
 		return () => {
