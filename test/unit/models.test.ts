@@ -1,4 +1,3 @@
-import { ConcurrencyLimiter } from '../../nodes/OpenAiPlatform/shared/limiter';
 import { modelFits } from '../../nodes/OpenAiPlatform/shared/models';
 
 describe('modelFits', () => {
@@ -27,45 +26,4 @@ describe('modelFits', () => {
 		['o3-pro', 'response', true],
 		['o3-pro', 'chat', false],
 	] as const)('%s fits %s: %s', (id, capability, fits) => expect(modelFits(id, capability)).toBe(fits));
-});
-
-describe('ConcurrencyLimiter', () => {
-	it('never runs more than max tasks at once and runs them all', async () => {
-		let idle = 0;
-		const limiter = new ConcurrencyLimiter(3, () => idle++);
-		let running = 0;
-		let peak = 0;
-		const results = await Promise.all(
-			Array.from({ length: 20 }, (_, i) =>
-				limiter.run(async () => {
-					running++;
-					peak = Math.max(peak, running);
-					await new Promise((resolve) => setImmediate(resolve));
-					running--;
-					return i;
-				}),
-			),
-		);
-		expect(results).toEqual(Array.from({ length: 20 }, (_, i) => i));
-		expect(peak).toBe(3);
-		expect(limiter.inFlight).toBe(0);
-		expect(idle).toBe(1);
-	});
-
-	it('frees the slot when a task fails', async () => {
-		const limiter = new ConcurrencyLimiter(1);
-		await expect(limiter.run(async () => Promise.reject(new Error('x')))).rejects.toThrow('x');
-		await expect(limiter.run(async () => 'next')).resolves.toBe('next');
-	});
-});
-
-describe('ConcurrencyLimiter.pauseUntil', () => {
-	it('holds every lane until the pause ends', async () => {
-		const limiter = new ConcurrencyLimiter(4);
-		const resumeAt = Date.now() + 80;
-		limiter.pauseUntil(resumeAt);
-		limiter.pauseUntil(resumeAt - 50);
-		const startedAt = await Promise.all(Array.from({ length: 4 }, () => limiter.run(async () => Date.now())));
-		for (const time of startedAt) expect(time).toBeGreaterThanOrEqual(resumeAt - 5);
-	});
 });

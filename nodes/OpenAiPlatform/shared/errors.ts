@@ -1,6 +1,7 @@
 import type { IDataObject, IN8nHttpFullResponse, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { rateLimitReportOf } from './pacer';
 import type { AttemptFailure } from './retry';
 import { parseRetryAfter } from './retry';
 
@@ -206,7 +207,7 @@ export function hintFor(status: number, details: OpenAiErrorDetails, path = ''):
 		case status === 429 && code === 'insufficient_quota':
 			return 'Your quota is used up: add credit or raise the spending limit at platform.openai.com/settings/organization/billing. Retrying does not help.';
 		case status === 429:
-			return 'Rate limited: too many requests or tokens per minute. Lower "Max Concurrent Requests" or raise "Max Retries" in the node\'s request options.';
+			return 'Rate limited: too many requests or tokens per minute. The node waits rate limits out for up to "Max Rate-Limit Wait" (Settings > Request Options); raise it, or lower "Max Concurrent Requests".';
 		case code === 'context_length_exceeded' || message.includes('maximum context length'):
 			return "The input is longer than the model's context window. Shorten it, lower the maximum output tokens, or choose a model with a larger window.";
 		case status >= 500:
@@ -264,6 +265,7 @@ export function apiErrorFromResponse(
 		status,
 		retryAfterMs: parseRetryAfter(response.headers as IDataObject),
 		quotaExhausted: status === 429 && details.code === 'insufficient_quota',
+		rateLimit: rateLimitReportOf(response.headers),
 		shouldRetryHeader: shouldRetry === 'true' ? true : shouldRetry === 'false' ? false : undefined,
 	});
 	return error;

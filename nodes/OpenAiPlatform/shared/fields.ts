@@ -236,7 +236,16 @@ export const requestOptionsProperty: INodeProperties = {
 			typeOptions: { minValue: 0, maxValue: 10 },
 			default: 2,
 			description:
-				'How often to retry a request that failed for a passing reason (rate limit, server error, timeout, reset connection). Waits grow exponentially and follow the server\'s retry-after.',
+				'How often to retry a request that failed for a passing reason (server error, timeout, reset connection). Waits grow exponentially and follow the server\'s retry-after. Rate limits (429) are waited out up to Max Rate-Limit Wait instead; 0 retries nothing, rate limits included.',
+		},
+		{
+			displayName: 'Max Rate-Limit Wait (Minutes)',
+			name: 'maxRateLimitWait',
+			type: 'number',
+			typeOptions: { minValue: 0, numberPrecision: 1 },
+			default: 10,
+			description:
+				'How long one item may wait out rate limits (429) in all, from its first 429, before it fails. The node paces itself from the server\'s rate-limit headers, so most items never wait this long.',
 		},
 		{
 			displayName: 'Max Concurrent Requests',
@@ -244,7 +253,8 @@ export const requestOptionsProperty: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 100 },
 			default: 10,
-			description: 'How many items may have a request in flight at once. Lower it when you hit rate limits.',
+			description:
+				'The most items with a request in flight at once, across all items of the node. The node runs fewer while the server rate-limits it. For several workflows or queue-mode workers on one account, divide your limit between them.',
 		},
 	],
 };

@@ -7,19 +7,22 @@ import type {
 } from 'n8n-workflow';
 
 import { apiErrorFromResponse, malformedReplyError } from './errors';
+import { noteReply } from './pacer';
 import { redactReply, refuseRedirect, secretsOf } from './transport';
 
 /**
  * Runs first after every reply (requests are sent with status errors ignored, so OpenAI's error
  * body and headers reach us intact): turns an error status into a NodeApiError with OpenAI's
  * details, and a reply that is not what an API sends (truncated JSON, an HTML page, plain text,
- * nothing) into a clear error instead of an item with undefined fields.
+ * nothing) into a clear error instead of an item with undefined fields. Every reply's rate-limit
+ * headers and token usage go to the node's pacer first.
  */
 export async function checkResponse(
 	this: IExecuteSingleFunctions,
 	items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
+	noteReply(this, response);
 	if (response.statusCode >= 400) {
 		const resource = this.getNodeParameter('resource', '') as string;
 		throw apiErrorFromResponse(this.getNode(), response, {

@@ -1,5 +1,7 @@
 import { sleep } from 'n8n-workflow';
 
+import type { RateLimitReport } from './pacer';
+
 export interface RetryPolicy {
 	/** Retries after the first attempt. */
 	maxRetries: number;
@@ -19,6 +21,9 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 	retryAllErrors: false,
 };
 
+/** How long one item may wait out 429s in all, by default (Settings > Max Rate-Limit Wait). */
+export const DEFAULT_MAX_RATE_LIMIT_WAIT_MINUTES = 10;
+
 /** What a failed attempt tells the retry loop. */
 export interface AttemptFailure {
 	status?: number;
@@ -30,6 +35,8 @@ export interface AttemptFailure {
 	shouldRetryHeader?: boolean;
 	/** 429 insufficient_quota: retrying cannot help. */
 	quotaExhausted?: boolean;
+	/** The reply's x-ratelimit-* headers. */
+	rateLimit?: RateLimitReport;
 }
 
 export const TRANSIENT_NETWORK_CODES = new Set([

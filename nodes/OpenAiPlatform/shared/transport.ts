@@ -9,14 +9,16 @@ import type {
 	IN8nHttpFullResponse,
 	INodeExecutionData,
 } from 'n8n-workflow';
+import type { NodeApiError } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { apiErrorFromException, apiErrorFromResponse, failureOf, malformedReplyError, redact, redactJson, toNodeError } from './errors';
 import { normalizeBaseUrl } from './baseUrl';
 import { isRedirect, redirectError, withAccept, withinDeadline } from './http';
-import { DEFAULT_MAX_CONCURRENCY, limiterFor } from './limiter';
+import type { Ticket } from './pacer';
+import { DEFAULT_MAX_CONCURRENCY, WaitEnded, estimateTokens, noteReply, pacerFor } from './pacer';
 import type { RetryPolicy } from './retry';
-import { DEFAULT_RETRY_POLICY, backoffDelayMs, isRetryable, waitOrAbort } from './retry';
+import { DEFAULT_MAX_RATE_LIMIT_WAIT_MINUTES, DEFAULT_RETRY_POLICY, backoffDelayMs, isRetryable } from './retry';
 import { isPlainObject } from './validation';
 
 export const CREDENTIAL_TYPE = 'openAiPlatformApi';
@@ -106,38 +108,87 @@ export function stoppedError(context: IExecuteSingleFunctions, what: string): No
 	return new NodeOperationError(context.getNode(), `The execution was stopped ${what}`, { itemIndex: context.getItemIndex() });
 }
 
+function maxRateLimitWaitMsOf(context: IExecuteSingleFunctions): number {
+	const minutes = Number(context.getNodeParameter('requestOptions.maxRateLimitWait', DEFAULT_MAX_RATE_LIMIT_WAIT_MINUTES));
+	return (Number.isFinite(minutes) && minutes >= 0 ? minutes : DEFAULT_MAX_RATE_LIMIT_WAIT_MINUTES) * 60_000;
+}
+
+/** A full HTTP reply (openAiRequest's attempts return one; RoutingNode's return items). */
+function isHttpReply(value: unknown): value is IN8nHttpFullResponse {
+	return isPlainObject(value) && typeof (value as IDataObject).statusCode === 'number' && 'headers' in (value as IDataObject);
+}
+
+const formatWait = (ms: number) => (ms >= 60_000 ? `${(ms / 60_000).toFixed(1)} min` : `${(ms / 1000).toFixed(1)} s`);
+
+/** The error of an item that was rate-limited for longer than its Max Rate-Limit Wait. */
+function rateLimitWaitError(
+	error: NodeApiError,
+	wait: { itemIndex: number; rateLimits: number; since: number; now: number; startAt: number; maxWaitMs: number; lastMessage: string },
+): NodeApiError {
+	const held = Number.isFinite(wait.startAt) ? `; the server's limits would have held it ${formatWait(wait.startAt - wait.since)} in all` : '';
+	error.message = `Item ${wait.itemIndex} was still rate-limited after its Max Rate-Limit Wait (${formatWait(wait.maxWaitMs)})`;
+	error.description = `The server answered 429 to ${wait.rateLimits} of its requests over ${formatWait(wait.now - wait.since)}${held}. Last reply: ${wait.lastMessage}. Raise "Max Rate-Limit Wait", lower "Max Concurrent Requests", or spread the work over time.`;
+	return error;
+}
+
 /**
- * Runs one request, possibly several times: each attempt waits for a slot under the node's
- * concurrency bound, and a transient failure (408, 409, 429, 5xx, reset, timeout) is retried with
- * backoff after the slot is given back, so waiting items do not hold sockets. A stopped execution
- * ends a wait at once and sends no further attempt.
+ * Runs one request, possibly several times. Every attempt waits for the node execution's pacer
+ * (shared/pacer.ts): a lane under Max Concurrent Requests, the end of any 429 pause, and room in
+ * the server's limits. A 429 is waited out for as long as the item's Max Rate-Limit Wait allows,
+ * without counting against Max Retries; other transient failures (408, 409, 5xx, reset, timeout)
+ * are retried Max Retries times with backoff, outside the lanes, so waiting items hold no sockets.
+ * Max Retries 0 retries nothing. A stopped execution ends every wait at once and sends nothing more.
+ * `body`: the request's body, for the tokens-per-minute estimate.
  */
 export async function withRetries<T>(
 	context: IExecuteSingleFunctions,
 	attempt: () => Promise<T>,
 	policy: RetryPolicy = retryPolicyOf(context),
+	body?: unknown,
 ): Promise<T> {
-	const limiter = limiterFor(context, maxConcurrencyOf(context));
+	const pacer = pacerFor(context, maxConcurrencyOf(context));
 	const signal = cancelSignalOf(context);
 	const itemIndex = context.getItemIndex();
-	// A stopped execution sends nothing more, also from items still waiting for a slot.
-	const unlessStopped = async () => {
-		if (signal?.aborted) throw stoppedError(context, 'before the request was sent');
-		return await attempt();
-	};
-	for (let retry = 0; ; retry++) {
+	const tokens = estimateTokens(body);
+	const maxWaitMs = maxRateLimitWaitMsOf(context);
+	let rateLimitedSince: number | undefined;
+	let rateLimits = 0;
+	let lastRateLimit: { error: NodeApiError; message: string } | undefined;
+	for (let retry = 0; ; ) {
+		let ticket: Ticket;
 		try {
-			return await limiter.run(unlessStopped, signal);
+			ticket = await pacer.acquire(itemIndex, tokens, signal, rateLimitedSince === undefined ? Infinity : rateLimitedSince + maxWaitMs);
+		} catch (ended) {
+			if (ended instanceof WaitEnded && ended.reason === 'deadline' && lastRateLimit && rateLimitedSince !== undefined) {
+				throw rateLimitWaitError(lastRateLimit.error, {
+					itemIndex,
+					rateLimits,
+					since: rateLimitedSince,
+					now: pacer.clock.now(),
+					startAt: ended.startAt,
+					maxWaitMs,
+					lastMessage: lastRateLimit.message,
+				});
+			}
+			throw stoppedError(context, 'before the request was sent');
+		}
+		try {
+			const result = await attempt();
+			if (isHttpReply(result)) noteReply(context, result);
+			pacer.finish(ticket, 'succeeded');
+			return result;
 		} catch (error) {
 			// A bug is not an API failure: it surfaces as what it is, unretried.
 			if (error instanceof TypeError || error instanceof ReferenceError) {
+				pacer.finish(ticket, 'failed');
 				throw new NodeOperationError(context.getNode(), error, { itemIndex });
 			}
 			if (error instanceof NodeOperationError) {
+				pacer.finish(ticket, 'failed');
 				if (!policy.retryAllErrors || retry >= policy.maxRetries || signal?.aborted) {
 					throw new NodeOperationError(context.getNode(), error);
 				}
-				await waitOrAbort(backoffDelayMs(retry, policy), signal);
+				await pacer.sleep(backoffDelayMs(retry++, policy), signal);
 				continue;
 			}
 			const apiError = apiErrorFromException(context.getNode(), error, {
@@ -145,13 +196,22 @@ export async function withRetries<T>(
 				secrets: await secretsOf(context),
 			});
 			const failure = failureOf(apiError) ?? {};
-			if (retry >= policy.maxRetries || signal?.aborted || !isRetryable(failure, policy)) {
-				if (retry > 0) apiError.description = `${apiError.description ?? ''} (after ${retry + 1} attempts)`.trim();
+			pacer.observe(ticket, failure.rateLimit);
+			const retryable = policy.maxRetries > 0 && !signal?.aborted && isRetryable(failure, policy);
+			if (failure.status === 429 && retryable) {
+				pacer.finish(ticket, { rateLimitedFor: failure.retryAfterMs ?? backoffDelayMs(rateLimits, policy) });
+				rateLimitedSince ??= pacer.clock.now();
+				rateLimits++;
+				lastRateLimit = { error: apiError, message: apiError.message };
+				continue;
+			}
+			pacer.finish(ticket, 'failed');
+			const attempts = retry + rateLimits + 1;
+			if (!retryable || retry >= policy.maxRetries) {
+				if (attempts > 1) apiError.description = `${apiError.description ?? ''} (after ${attempts} attempts)`.trim();
 				throw apiError;
 			}
-			const delay = backoffDelayMs(retry, policy, failure.retryAfterMs);
-			if (failure.status === 429) limiter.pauseUntil(Date.now() + delay);
-			await waitOrAbort(delay, signal);
+			await pacer.sleep(backoffDelayMs(retry++, policy, failure.retryAfterMs), signal);
 		}
 	}
 }
@@ -223,7 +283,7 @@ export function sendWithPolicy(
 	return async function (this, requestData) {
 		addIdempotencyKey(requestData.options);
 		return await settle(this, async () => {
-			const items = await withRetries(this, async () => await routingAttempt(this, requestData), policyOf(this));
+			const items = await withRetries(this, async () => await routingAttempt(this, requestData), policyOf(this), requestData.options.body);
 			return finish ? finish(this, requestData, items) : items;
 		});
 	};
@@ -323,7 +383,7 @@ export async function openAiRequest<T = IDataObject>(
 		});
 		if (malformed) throw malformed;
 		return reply;
-	});
+	}, undefined, request.body);
 	return redactJson(response.body, await secretsOf(context)) as T;
 }
 

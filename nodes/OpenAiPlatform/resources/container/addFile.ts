@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { MultipartForm, asMultipart, openBinaryFile, refuseRedirect } from '../../shared/binary';
+import { MultipartForm, asMultipart, openBinaryFile } from '../../shared/binary';
 import { binaryPropertyField, forOperation } from '../../shared/fields';
 import { idOf } from '../../shared/ids';
 import { fileLocator } from '../file/shared';
@@ -26,7 +26,6 @@ export const addFileOperation: INodePropertyOptions = {
 	routing: {
 		request: { method: 'POST' },
 		send: { preSend: [containerPath('/files'), buildFile] },
-		output: { postReceive: [refuseRedirect] },
 	},
 };
 

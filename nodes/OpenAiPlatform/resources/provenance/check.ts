@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { MultipartForm, asMultipart, openBinaryFile, refuseRedirect } from '../../shared/binary';
+import { MultipartForm, asMultipart, openBinaryFile } from '../../shared/binary';
 import { binaryPropertyField, forOperation } from '../../shared/fields';
 
 const MAX_BYTES = 50 * 1024 * 1024;
@@ -23,7 +23,6 @@ export const checkOperation: INodePropertyOptions = {
 	routing: {
 		request: { method: 'POST', url: '/content_provenance_checks' },
 		send: { preSend: [buildCheck] },
-		output: { postReceive: [refuseRedirect] },
 	},
 };
 

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { MultipartForm, asMultipart, openBinaryFile, refuseRedirect } from '../../shared/binary';
+import { MultipartForm, asMultipart, openBinaryFile } from '../../shared/binary';
 import { collectionField, forOperation, modelField, outputBinaryField } from '../../shared/fields';
 import { waitOrAbort } from '../../shared/retry';
 import type { PaginationFunction } from '../../shared/transport';
@@ -86,7 +86,6 @@ export const generateOperation: INodePropertyOptions = {
 		request: { method: 'POST', url: '/videos' },
 		send: { preSend: [buildGenerate] },
 		operations: { pagination: generateVideo },
-		output: { postReceive: [refuseRedirect] },
 	},
 };
 
