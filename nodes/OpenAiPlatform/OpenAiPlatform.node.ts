@@ -2,11 +2,11 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { listSearch } from './methods';
+import { sendDirectlyOrThroughBatch } from './resources/batch/sendThrough';
 import { resourceProperties, resourceSelector } from './resources';
 import { requestOptionsProperty } from './shared/fields';
 import { sendPathProperty } from './shared/hooks';
 import { mergeSharedFields } from './shared/sharedFields';
-import { sendRequest } from './shared/transport';
 
 /** Merged once when the module loads (about 1 ms); each instance gets its own copy of the list. */
 const properties = mergeSharedFields([sendPathProperty, resourceSelector, ...resourceProperties, requestOptionsProperty]);
@@ -32,7 +32,7 @@ export class OpenAiPlatform implements INodeType {
 			// Error replies come back as data, so checkResponse can read OpenAI's error body and headers.
 			ignoreHttpStatusErrors: true,
 		},
-		requestOperations: { pagination: sendRequest },
+		requestOperations: { pagination: sendDirectlyOrThroughBatch },
 		properties: [...properties],
 	};
 

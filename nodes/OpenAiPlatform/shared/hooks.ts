@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { apiErrorFromResponse, malformedReplyError } from './errors';
+import { countBatchItem } from '../resources/batch/sendThrough';
 import { secretsOf } from './transport';
 
 /**
@@ -44,8 +45,9 @@ export async function checkResponse(
 
 /**
  * Listed first among the node's properties: `paginate` hands every request to the description's
- * pagination hook (the shared send path), and `checkResponse` sees every reply before the
- * operation's own hooks.
+ * pagination hook (the shared send path), `countBatchItem` is every item's first preSend hook (it
+ * must run while RoutingNode prepares the items, see shared/gathering.ts), and `checkResponse` sees
+ * every reply before the operation's own hooks.
  */
 export const sendPathProperty: INodeProperties = {
 	displayName: 'Send Path',
@@ -53,7 +55,7 @@ export const sendPathProperty: INodeProperties = {
 	type: 'hidden',
 	default: '',
 	routing: {
-		send: { paginate: true },
+		send: { paginate: true, preSend: [countBatchItem] },
 		output: { postReceive: [checkResponse] },
 	},
 };

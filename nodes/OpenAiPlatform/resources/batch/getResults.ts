@@ -35,7 +35,7 @@ function checkedOptions(context: IExecuteSingleFunctions): Required<ResultOption
 	return { waitUntilComplete: options.waitUntilComplete ?? false, pollInterval, timeout, inputOrder: options.inputOrder ?? true };
 }
 
-function progressOf(batch: IDataObject): string {
+export function progressOf(batch: IDataObject): string {
 	const counts = isPlainObject(batch.request_counts) ? batch.request_counts : {};
 	const done = Number(counts.completed ?? 0);
 	const failed = Number(counts.failed ?? 0);
@@ -78,7 +78,7 @@ function failureDescription(batch: IDataObject): string {
 }
 
 /** The result lines of the output or error file; none when the batch has no such file. */
-async function resultLines(context: IExecuteSingleFunctions, fileId: unknown, which: 'output' | 'error'): Promise<IDataObject[]> {
+export async function resultLines(context: IExecuteSingleFunctions, fileId: unknown, which: 'output' | 'error'): Promise<IDataObject[]> {
 	if (typeof fileId !== 'string' || !fileId) return [];
 	const what = `Batch ${which} file`;
 	return parseJsonl(context, await downloadFileText(context, fileId), what).map(({ value, line }) => {
@@ -102,7 +102,7 @@ async function inputCustomIds(context: IExecuteSingleFunctions, fileId: unknown)
 		.filter((id): id is string => id !== undefined);
 }
 
-function parsedBody(body: unknown): unknown {
+export function parsedBody(body: unknown): unknown {
 	if (typeof body !== 'string') return body;
 	try {
 		return JSON.parse(body) as unknown;

@@ -13,6 +13,7 @@ import { readBinaryFile } from '../../shared/binary';
 import { binaryPropertyField, forOperation, modelField, simplifyField } from '../../shared/fields';
 import { optionalIdOf } from '../../shared/ids';
 import { fieldError } from '../../shared/validation';
+import { sendThroughBatchFields } from '../batch/sendThrough';
 
 const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'];
 const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
@@ -201,4 +202,5 @@ export const createFields: INodeProperties[] = forOperation('moderation', 'creat
 		],
 	},
 	simplifyField('Whether to return only whether each input was flagged and which categories, instead of every category with its score'),
+	...sendThroughBatchFields(),
 ]);

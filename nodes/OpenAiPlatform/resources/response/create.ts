@@ -7,6 +7,7 @@ import { reasoningEffortField, serviceTierField, temperatureField, topPField } f
 import { createResponse, finishCreateReply } from './background';
 import { buildCreateBody } from './createBody';
 import { RESOURCE, includeOption } from './shared';
+import { directOrThroughBatch, sendThroughBatchFields } from '../batch/sendThrough';
 
 export const createOperation: INodePropertyOptions = {
 	name: 'Create',
@@ -16,7 +17,7 @@ export const createOperation: INodePropertyOptions = {
 	routing: {
 		request: { method: 'POST', url: '/responses' },
 		send: { preSend: [buildCreateBody] },
-		operations: { pagination: createResponse },
+		operations: { pagination: directOrThroughBatch(createResponse) },
 		output: { postReceive: [finishCreateReply] },
 	},
 };
@@ -364,4 +365,5 @@ export const createFields: INodeProperties[] = forOperation(RESOURCE, 'create', 
 			],
 		},
 	]),
+	...sendThroughBatchFields(),
 ]);
