@@ -58,7 +58,14 @@ export class FakeBatchApi {
 
 	readonly outputs = new Map<string, string>();
 
+	private finished = false;
+
 	constructor(private readonly options: FakeBatchOptions = {}) {}
+
+	/** From now on every batch reports completed (e.g. the day after). */
+	completeAll(): void {
+		this.finished = true;
+	}
 
 	/** Every JSONL line uploaded, in upload order. */
 	get linesSent(): BatchLineSent[] {
@@ -67,6 +74,7 @@ export class FakeBatchApi {
 
 	private statusOf(batch: FakeBatch): string {
 		if (batch.cancelled) return 'cancelled';
+		if (this.finished) return 'completed';
 		const statuses = this.options.statuses ?? ['completed'];
 		return statuses[Math.min(batch.retrieves, statuses.length - 1)];
 	}

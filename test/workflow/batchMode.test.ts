@@ -201,6 +201,32 @@ describe('Send Through Batch API at the deadline', () => {
 	});
 });
 
+describe('Batch > Get Results of a batch made with Send Through Batch API', () => {
+	it.each(CASES.map((entry) => [entry.operation, entry]))('%s: results come shaped like the operation\'s output', async (_name, entry) => {
+		const items = itemsOf('alpha one', 'beta two');
+		answerPosts(entry.path, 2, entry.reply);
+		const directRun = await run(entry.parameters, items);
+		const api = new FakeBatchApi({ statuses: ['in_progress'], reply: (line) => entry.reply(line.body) });
+		api.install(BASE);
+		const pending = await run(batched(entry.parameters, { batchWaitMinutes: 0 }), items);
+		expect(pending.output('OpenAI').map((item) => item.json.customId)).toEqual(['item-0', 'item-1']);
+
+		api.completeAll();
+		const later = await run({ resource: 'batch', operation: 'getResults', batchId: rl('batch_1') }, [{ json: {} }]);
+		expect(later.error).toBeUndefined();
+		const results = later.output('OpenAI').map((item) => item.json);
+		const direct = directRun.output('OpenAI').map((item) => item.json);
+		if (entry.operation === 'chat.translate') {
+			// The entry is not in the batch: its translated texts come keyed by their path in it.
+			expect(results.map((json) => json.translatedTexts)).toEqual([{ title: 'DE alpha one' }, { title: 'DE beta two' }]);
+			return;
+		}
+		const withIds = (json: IDataObject, index: number) => ({ custom_id: `item-${index}`, batch_id: 'batch_1', ...json });
+		const perItem = direct.length / 2;
+		expect(results).toEqual(direct.map((json, index) => withIds(json, Math.floor(index / perItem))));
+	});
+});
+
 describe('Send Through Batch API: settings', () => {
 	it('leaves operations without the option alone (image generation is never batched)', async () => {
 		const scope = nock(BASE)

@@ -7,7 +7,7 @@ import { messageListFields, messagesFrom } from './messages';
 import { simplifyChatReply } from './reply';
 import { CHAT_OPTIONS, chatOperation, chatRequest, responseFormatOptions } from './request';
 import { parallelToolCallsField, toolChoiceFields } from './tools';
-import { sendThroughBatchFields } from '../batch/sendThrough';
+import { sendThroughBatchFields } from '../batch/sendThroughFields';
 
 /** preSend: the message list plus every option. */
 async function buildCompleteRequest(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {

@@ -8,7 +8,7 @@ import { FIELDS_LABEL, OBJECTS_LABEL, extractionSchema, fieldValues } from './ex
 import { instructionRole } from './model';
 import { simplifyChatCompletion } from './reply';
 import { chatOperation, chatRequest } from './request';
-import { sendThroughBatchFields } from '../batch/sendThrough';
+import { sendThroughBatchFields } from '../batch/sendThroughFields';
 
 export function extractionInstructions(whatToExtract: string): string {
 	return [

@@ -5,7 +5,7 @@ import { optionsCollection, promptField } from '../../shared/generation';
 import { requiredText } from '../../shared/validation';
 import { simplifyChatReply } from './reply';
 import { CHAT_OPTIONS, chatOperation, chatRequest } from './request';
-import { sendThroughBatchFields } from '../batch/sendThrough';
+import { sendThroughBatchFields } from '../batch/sendThroughFields';
 
 /** preSend: the prompt as the one user message. */
 async function buildPromptRequest(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {

@@ -11,7 +11,8 @@ import { parseJsonReply } from './reply';
 import { chatRequest } from './request';
 import type { TranslationPlan } from './translateEntry';
 import { schemaFieldsOf, translationPlan, withTranslations } from './translateEntry';
-import { sendDirectlyOrThroughBatch, sendThroughBatchFields, skipBatch } from '../batch/sendThrough';
+import { sendDirectlyOrThroughBatch, skipBatch } from '../batch/sendThrough';
+import { sendThroughBatchFields } from '../batch/sendThroughFields';
 
 const DEFAULT_MAX_TOKENS = 2000;
 /** Above this many texts the reply is checked by the node only, not by a strict schema (its size limits). */

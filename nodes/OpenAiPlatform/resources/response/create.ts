@@ -7,7 +7,8 @@ import { reasoningEffortField, serviceTierField, temperatureField, topPField } f
 import { createResponse, finishCreateReply } from './background';
 import { buildCreateBody } from './createBody';
 import { RESOURCE, includeOption } from './shared';
-import { directOrThroughBatch, sendThroughBatchFields } from '../batch/sendThrough';
+import { directOrThroughBatch } from '../batch/sendThrough';
+import { sendThroughBatchFields } from '../batch/sendThroughFields';
 
 export const createOperation: INodePropertyOptions = {
 	name: 'Create',
