@@ -212,7 +212,7 @@ describe('Batch > Get Results of a batch made with Send Through Batch API', () =
 		expect(pending.output('OpenAI').map((item) => item.json.customId)).toEqual(['item-0', 'item-1']);
 
 		api.completeAll();
-		const later = await run({ resource: 'batch', operation: 'getResults', batchId: rl('batch_1') }, [{ json: {} }]);
+		const later = await runWorkflow(singleNodeWorkflow({ resource: 'batch', operation: 'getResults', batchId: rl('batch_1') }), credentials);
 		expect(later.error).toBeUndefined();
 		const results = later.output('OpenAI').map((item) => item.json);
 		const direct = directRun.output('OpenAI').map((item) => item.json);
