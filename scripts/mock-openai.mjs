@@ -13,6 +13,8 @@ import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
 
+import { createBatchApi } from './mock-batches.mjs';
+
 const CREATED = 1735689600; // 2025-01-01, fixed so replies are stable
 
 export const MOCK_MODELS = [
@@ -430,6 +432,17 @@ async function readBody(req) {
 	return {};
 }
 
+/** The mock's direct reply to one Batch API request line, or undefined for an endpoint batches do not run here. */
+function directAnswer(url, body) {
+	const answers = {
+		'/v1/chat/completions': chatCompletion,
+		'/v1/embeddings': embeddings,
+		'/v1/moderations': moderation,
+		'/v1/responses': responseObject,
+	};
+	return answers[url]?.(body);
+}
+
 // ------------------------------------------------------------------ server ---
 
 export async function startMockOpenAI({ port = 0, idleSeconds = 600, lifetimeSeconds = 3600, log = () => {} } = {}) {
@@ -439,6 +452,7 @@ export async function startMockOpenAI({ port = 0, idleSeconds = 600, lifetimeSec
 	let sequence = 0;
 	// The JSON requests received, newest last (at most 500), for checks that read what a node sent.
 	const requests = [];
+	const batchApi = createBatchApi(directAnswer);
 	const server = createServer(async (req, res) => {
 		resetIdle();
 		const url = new URL(req.url, 'http://127.0.0.1');
@@ -456,6 +470,7 @@ export async function startMockOpenAI({ port = 0, idleSeconds = 600, lifetimeSec
 			if (auth === 'Bearer sk-invalid') {
 				return openAiError(res, 401, 'Incorrect API key provided: sk-inval**id.', 'invalid_request_error', 'invalid_api_key');
 			}
+			if (await batchApi(req, res, path, { send, openAiError })) return;
 			const body = req.method === 'GET' || req.method === 'DELETE' ? {} : await readBody(req);
 			if (body.__invalid) return openAiError(res, 400, 'We could not parse the JSON body of your request.');
 			requests.push({ method: req.method, path, body });

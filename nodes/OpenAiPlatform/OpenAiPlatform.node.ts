@@ -2,18 +2,18 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { listSearch } from './methods';
+import { sendDirectlyOrThroughBatch } from './resources/batch/sendThrough';
 import { resourceProperties, resourceSelector } from './resources';
 import { requestOptionsProperty } from './shared/fields';
 import { sendPathProperty } from './shared/hooks';
 import { pairedPreSendFailures } from './shared/pairing';
 import { mergeSharedFields } from './shared/sharedFields';
-import { sendRequest } from './shared/transport';
 import { enumeratedFieldsCheck } from './shared/validation';
 
 /** Merged once when the module loads (about 1 ms); each instance gets its own copy of the list. */
 const fields = mergeSharedFields([sendPathProperty, resourceSelector, ...resourceProperties, requestOptionsProperty]);
 /** Every preSend failure settles paired; options set by an expression are checked last, before sending. */
-const { properties, pagination } = pairedPreSendFailures(fields, sendRequest, enumeratedFieldsCheck(fields));
+const { properties, pagination } = pairedPreSendFailures(fields, sendDirectlyOrThroughBatch, enumeratedFieldsCheck(fields));
 
 export class OpenAiPlatform implements INodeType {
 	description: INodeTypeDescription = {

@@ -298,6 +298,19 @@ export const mockChecks = {
 		},
 	},
 
+	// 20 items sent as one batch (the mock's Batch API answers at once): 20 answers, each paired to its question.
+	'half-price-batch': {
+		'Twenty questions': ({ items, expect }) => expect(items.length === 20, `expected 20 questions, got ${items.length}`),
+		'Answer at half price': ({ items, expect }) => {
+			expect(items.length === 20, `expected 20 items, got ${items.length}`);
+			items.forEach((item, index) => {
+				noError(item, expect);
+				expect(item.pairedItem?.item === index, `item ${index} is paired to ${JSON.stringify(item.pairedItem)}`);
+				expect(item.json.text === `Mock reply to: In one sentence, what is fact number ${index + 1} about the sea?`, `item ${index}: ${JSON.stringify(item.json).slice(0, 200)}`);
+			});
+		},
+	},
+
 	'function-calling': {
 		'Call functions': ({ items, expect }) => {
 			expect(items.length === 1, `expected one item, got ${items.length}`);

@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { apiErrorFromResponse, malformedReplyError } from './errors';
+import { countBatchItem } from '../resources/batch/sendThrough';
 import { noteReply } from './pacer';
 import { redactReply, refuseRedirect, secretsOf } from './transport';
 
@@ -45,8 +46,10 @@ export async function checkResponse(
 
 /**
  * Listed first among the node's properties: `paginate` hands every request to the description's
- * pagination hook (the shared send path), and every reply is seen before the operation's own
- * hooks: a redirect is refused, echoed secrets are redacted, then `checkResponse` runs.
+ * pagination hook (the shared send path); `countBatchItem` is every item's first preSend hook (it
+ * must run while RoutingNode prepares the items, see shared/gathering.ts); and every reply is seen
+ * before the operation's own hooks: a redirect is refused, echoed secrets are redacted, then
+ * `checkResponse` runs.
  */
 export const sendPathProperty: INodeProperties = {
 	displayName: 'Send Path',
@@ -54,7 +57,7 @@ export const sendPathProperty: INodeProperties = {
 	type: 'hidden',
 	default: '',
 	routing: {
-		send: { paginate: true },
+		send: { paginate: true, preSend: [countBatchItem] },
 		output: { postReceive: [refuseRedirect, redactReply, checkResponse] },
 	},
 };

@@ -1,5 +1,6 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
+import { leave } from './gathering';
 import type { PaginationFunction } from './transport';
 import { settle } from './transport';
 
@@ -55,6 +56,8 @@ function raisingPreSendFailure(pagination: PaginationFunction, lastCheck?: PreSe
 			}
 		}
 		if (failed) {
+			// An item counted into a batch (Send Through Batch API) that will not be sent: the others need not wait for it.
+			leave(this);
 			return await settle(this, async () => {
 				throw failure;
 			});

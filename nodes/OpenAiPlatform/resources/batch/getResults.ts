@@ -13,6 +13,7 @@ import { checkRange, fail, isPlainObject } from '../../shared/validation';
 import { waitOrAbort } from '../../shared/retry';
 import type { PaginationFunction } from '../../shared/transport';
 import { cancelSignalOf, settle } from '../../shared/transport';
+import { madeByOperation, shapeLikeOperation } from './resultShapes';
 import { FINISHED_STATUSES, batchIdField, downloadFileText, parseJsonl, retrieveBatch } from './shared';
 
 interface ResultOptions {
@@ -35,7 +36,7 @@ function checkedOptions(context: IExecuteSingleFunctions): Required<ResultOption
 	return { waitUntilComplete: options.waitUntilComplete ?? false, pollInterval, timeout, inputOrder: options.inputOrder ?? true };
 }
 
-function progressOf(batch: IDataObject): string {
+export function progressOf(batch: IDataObject): string {
 	const counts = isPlainObject(batch.request_counts) ? batch.request_counts : {};
 	const done = Number(counts.completed ?? 0);
 	const failed = Number(counts.failed ?? 0);
@@ -78,7 +79,7 @@ function failureDescription(batch: IDataObject): string {
 }
 
 /** The result lines of the output or error file; none when the batch has no such file. */
-async function resultLines(context: IExecuteSingleFunctions, fileId: unknown, which: 'output' | 'error'): Promise<IDataObject[]> {
+export async function resultLines(context: IExecuteSingleFunctions, fileId: unknown, which: 'output' | 'error'): Promise<IDataObject[]> {
 	if (typeof fileId !== 'string' || !fileId) return [];
 	const what = `Batch ${which} file`;
 	return parseJsonl(context, await downloadFileText(context, fileId), what).map(({ value, line }) => {
@@ -87,8 +88,8 @@ async function resultLines(context: IExecuteSingleFunctions, fileId: unknown, wh
 	});
 }
 
-/** The custom_ids of the input file in order; undefined when the file is gone (batch files expire). */
-async function inputCustomIds(context: IExecuteSingleFunctions, fileId: unknown): Promise<string[] | undefined> {
+/** The request lines of the input file in order; undefined when the file is gone (batch files expire). */
+async function inputLines(context: IExecuteSingleFunctions, fileId: unknown): Promise<IDataObject[] | undefined> {
 	if (typeof fileId !== 'string' || !fileId) return undefined;
 	let text: string;
 	try {
@@ -98,11 +99,11 @@ async function inputCustomIds(context: IExecuteSingleFunctions, fileId: unknown)
 		throw toNodeError(context.getNode(), error, context.getItemIndex());
 	}
 	return parseJsonl(context, text, 'Batch input file')
-		.map(({ value }) => (isPlainObject(value) && typeof value.custom_id === 'string' ? value.custom_id : undefined))
-		.filter((id): id is string => id !== undefined);
+		.map(({ value }) => value)
+		.filter((value): value is IDataObject => isPlainObject(value) && typeof value.custom_id === 'string');
 }
 
-function parsedBody(body: unknown): unknown {
+export function parsedBody(body: unknown): unknown {
 	if (typeof body !== 'string') return body;
 	try {
 		return JSON.parse(body) as unknown;
@@ -199,17 +200,19 @@ const collectResults: PaginationFunction = async function (this) {
 			...(await resultLines(this, batch.output_file_id, 'output')),
 			...(await resultLines(this, batch.error_file_id, 'error')),
 		];
-		const inputIds = options.inputOrder ? await inputCustomIds(this, batch.input_file_id) : undefined;
-		return orderedResults(lines, inputIds).map(
-			(entry): INodeExecutionData => ({
-				json:
-					typeof entry === 'string'
-						? missingResult(entry, batch, batchId)
-						: simplify
-							? simplifiedResult(entry, batchId)
-							: entry,
-			}),
-		);
+		const operation = simplify ? madeByOperation(batch) : undefined;
+		const requests = options.inputOrder || operation ? await inputLines(this, batch.input_file_id) : undefined;
+		const inputIds = options.inputOrder ? requests?.map((request) => request.custom_id as string) : undefined;
+		const bodies = new Map(requests?.map((request) => [request.custom_id as string, isPlainObject(request.body) ? request.body : {}]));
+		return orderedResults(lines, inputIds).flatMap((entry): INodeExecutionData[] => {
+			if (typeof entry === 'string') return [{ json: missingResult(entry, batch, batchId) }];
+			if (!simplify) return [{ json: entry }];
+			const result = simplifiedResult(entry, batchId);
+			const request = bodies.get(String(entry.custom_id));
+			if (!operation || !request || result.error || !isPlainObject(result.body)) return [{ json: result }];
+			// A batch this node made: each result shaped like the operation's own output, with its custom_id and batch.
+			return shapeLikeOperation(this, operation, request as IDataObject, result.body as IDataObject).map((json) => ({ json: { custom_id: result.custom_id, batch_id: batchId, ...json } }));
+		});
 	});
 };
 
@@ -226,7 +229,9 @@ export const getResultsOperation: INodePropertyOptions = {
 
 export const getResultsFields: INodeProperties[] = forOperation('batch', 'getResults', [
 	batchIdField('The batch whose results to get'),
-	simplifyField('Whether to return custom_id, status code, the response body and its text (or the error) instead of the raw result lines'),
+	simplifyField(
+		'Whether to return custom_id, status code, the response body and its text (or the error) instead of the raw result lines. Results of a batch made with "Send Through Batch API" come shaped like that operation\'s output.',
+	),
 	collectionField([
 		{
 			displayName: 'Match Input Order',

@@ -7,6 +7,7 @@ import { messageListFields, messagesFrom } from './messages';
 import { simplifyChatReply } from './reply';
 import { CHAT_OPTIONS, chatOperation, chatRequest, responseFormatOptions } from './request';
 import { parallelToolCallsField, toolChoiceFields } from './tools';
+import { sendThroughBatchFields } from '../batch/sendThroughFields';
 
 /** preSend: the message list plus every option. */
 async function buildCompleteRequest(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
@@ -39,4 +40,5 @@ export const completeFields: INodeProperties[] = forOperation('chat', 'complete'
 	...messageListFields(),
 	simplifyField(),
 	completeOptions,
+	...sendThroughBatchFields(),
 ]);

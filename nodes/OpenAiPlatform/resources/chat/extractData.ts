@@ -8,6 +8,7 @@ import { FIELDS_LABEL, OBJECTS_LABEL, extractionSchema, fieldValues } from './ex
 import { instructionRole } from './model';
 import { simplifyChatCompletion } from './reply';
 import { chatOperation, chatRequest } from './request';
+import { sendThroughBatchFields } from '../batch/sendThroughFields';
 
 export function extractionInstructions(whatToExtract: string): string {
 	return [
@@ -114,4 +115,5 @@ export const extractDataFields: INodeProperties[] = forOperation('chat', 'extrac
 	},
 	simplifyField('Whether to return the extracted object as "data" with finish reason and usage instead of the raw reply'),
 	optionsCollection(['maxTokens', 'metadata', 'n', 'otherParameters', 'reasoningEffort', 'seed', 'serviceTier', 'store', 'temperature', 'topP', 'user']),
+	...sendThroughBatchFields(),
 ]);

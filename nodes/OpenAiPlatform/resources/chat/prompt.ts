@@ -5,6 +5,7 @@ import { optionsCollection, promptField } from '../../shared/generation';
 import { requiredText } from '../../shared/validation';
 import { simplifyChatReply } from './reply';
 import { CHAT_OPTIONS, chatOperation, chatRequest } from './request';
+import { sendThroughBatchFields } from '../batch/sendThroughFields';
 
 /** preSend: the prompt as the one user message. */
 async function buildPromptRequest(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
@@ -28,4 +29,5 @@ export const promptFields: INodeProperties[] = forOperation('chat', 'prompt', [
 	promptField({ placeholder: 'e.g. Write a haiku about automation', description: 'What to ask the model. It is sent as the only (user) message.' }),
 	simplifyField(),
 	optionsCollection(CHAT_OPTIONS),
+	...sendThroughBatchFields(),
 ]);

@@ -115,12 +115,10 @@ function simplifyChoice(context: IExecuteSingleFunctions, choice: IDataObject, w
 export function simplifyChatCompletion(
 	context: IExecuteSingleFunctions,
 	reply: IDataObject,
-	{ withFunctionCalls = false }: { withFunctionCalls?: boolean } = {},
+	{ withFunctionCalls = false, request = sentRequest(context), sanitize = optionsOf(context).sanitizeText === true }: { withFunctionCalls?: boolean; request?: IDataObject; sanitize?: boolean } = {},
 ): IDataObject {
-	const request = sentRequest(context);
 	const format = isPlainObject(request.response_format) ? request.response_format.type : undefined;
 	const wantsJson = format === 'json_object' || format === 'json_schema';
-	const sanitize = optionsOf(context).sanitizeText === true;
 	const raw = choicesOf(context, reply);
 	const choices = raw.map((choice) => simplifyChoice(context, choice, wantsJson, sanitize));
 	const out: IDataObject = { ...choices[0] };

@@ -4,13 +4,15 @@ import { NodeOperationError } from 'n8n-workflow';
 import { forOperation, modelField, simplifyField } from '../../shared/fields';
 import { choicesOf, optionsCollection, optionsOf, whenSimplified } from '../../shared/generation';
 import type { PaginationFunction } from '../../shared/transport';
-import { sendRequest, settle } from '../../shared/transport';
+import { settle } from '../../shared/transport';
 import { fail, isPlainObject, optionalJson, requiredText } from '../../shared/validation';
 import { instructionRole } from './model';
 import { parseJsonReply } from './reply';
 import { chatRequest } from './request';
 import type { TranslationPlan } from './translateEntry';
 import { schemaFieldsOf, translationPlan, withTranslations } from './translateEntry';
+import { sendDirectlyOrThroughBatch, skipBatch } from '../batch/sendThrough';
+import { sendThroughBatchFields } from '../batch/sendThroughFields';
 
 const DEFAULT_MAX_TOKENS = 2000;
 /** Above this many texts the reply is checked by the node only, not by a strict schema (its size limits). */
@@ -83,7 +85,8 @@ function outputOf(translation: Translation, translated: unknown, count: number, 
 /** Sends nothing for an entry without text: it comes back as it is. */
 const translateOrPassThrough: PaginationFunction = async function (requestData) {
 	const translation = translationOf(this);
-	if (Object.keys(translation.plan.texts).length > 0) return await sendRequest.call(this, requestData);
+	if (Object.keys(translation.plan.texts).length > 0) return await sendDirectlyOrThroughBatch.call(this, requestData);
+	skipBatch(this);
 	return await settle(this, async () => [{ json: outputOf(translation, translation.entry, 0) }]);
 };
 
@@ -174,4 +177,5 @@ export const translateFields: INodeProperties[] = forOperation('chat', 'translat
 			},
 		},
 	}),
+	...sendThroughBatchFields(),
 ]);

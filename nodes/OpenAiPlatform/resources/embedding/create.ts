@@ -11,6 +11,7 @@ import type { EmbeddingCreateParams } from 'openai/resources/embeddings';
 
 import { collectionField, forOperation, modelField, simplifyField } from '../../shared/fields';
 import { fieldError } from '../../shared/validation';
+import { sendThroughBatchFields } from '../batch/sendThroughFields';
 
 /** OpenAI's limit on the number of inputs of one request. */
 const MAX_INPUTS = 2048;
@@ -150,4 +151,5 @@ export const createFields: INodeProperties[] = forOperation('embedding', 'create
 			description: 'A stable identifier of your end user, which helps OpenAI detect abuse',
 		},
 	]),
+	...sendThroughBatchFields(),
 ]);

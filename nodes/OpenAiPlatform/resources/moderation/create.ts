@@ -13,6 +13,7 @@ import { readBinaryFile } from '../../shared/binary';
 import { binaryPropertyField, forOperation, modelField, simplifyField } from '../../shared/fields';
 import { optionalIdOf } from '../../shared/ids';
 import { fieldError } from '../../shared/validation';
+import { sendThroughBatchFields } from '../batch/sendThroughFields';
 
 const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'];
 const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
@@ -84,7 +85,7 @@ async function buildModerationRequest(this: IExecuteSingleFunctions, requestOpti
 	return { ...requestOptions, body: body as unknown as IDataObject };
 }
 
-function flaggedCategories(result: IDataObject): string[] {
+export function flaggedCategories(result: IDataObject): string[] {
 	const categories = (result.categories ?? {}) as IDataObject;
 	return Object.entries(categories)
 		.filter(([, flagged]) => flagged === true)
@@ -201,4 +202,5 @@ export const createFields: INodeProperties[] = forOperation('moderation', 'creat
 		],
 	},
 	simplifyField('Whether to return only whether each input was flagged and which categories, instead of every category with its score'),
+	...sendThroughBatchFields(),
 ]);

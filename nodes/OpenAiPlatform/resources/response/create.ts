@@ -9,6 +9,8 @@ import { buildCreateBody } from './createBody';
 import { imageGenerationToolOption } from './imageTool';
 import { mcpApprovalsField, mcpServersField } from './mcp';
 import { RESOURCE, includeOption, promptCacheOptions } from './shared';
+import { directOrThroughBatch } from '../batch/sendThrough';
+import { sendThroughBatchFields } from '../batch/sendThroughFields';
 
 export const createOperation: INodePropertyOptions = {
 	name: 'Create',
@@ -18,7 +20,7 @@ export const createOperation: INodePropertyOptions = {
 	routing: {
 		request: { method: 'POST', url: '/responses' },
 		send: { preSend: [buildCreateBody] },
-		operations: { pagination: createResponse },
+		operations: { pagination: directOrThroughBatch(createResponse) },
 		output: { postReceive: [finishCreateReply] },
 	},
 };
@@ -411,6 +413,7 @@ const COUNT_OPTIONS = ['conversationId', 'instructions', 'parallelToolCalls', 'p
 export const createFields: INodeProperties[] = forOperation(RESOURCE, 'create', [
 	simplifyField('Whether to return the text (parsed when JSON was asked), function calls, usage, ID and status instead of the raw response'),
 	collectionField(CREATE_OPTIONS),
+	...sendThroughBatchFields(),
 ]);
 
 export const countInputTokensOptions: INodeProperties[] = forOperation(RESOURCE, 'countInputTokens', [
