@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-
 
 import { applyReasoningModelRules } from '../OpenAiPlatform/resources/chat/model';
 import { responseFormatFrom, responseFormatOptions } from '../OpenAiPlatform/resources/chat/request';
-import { createFields } from '../OpenAiPlatform/resources/response/create';
+import { inputFields } from '../OpenAiPlatform/resources/response/create';
 import type { GenerationOptionName } from '../OpenAiPlatform/shared/generation';
 import { applyGenerationOptions, optionsCollection } from '../OpenAiPlatform/shared/generation';
 import { fail } from '../OpenAiPlatform/shared/validation';
@@ -26,7 +26,7 @@ const onlyFor = (api: ApiName) => ({ displayOptions: { show: { '/api': [api] } }
 
 /** The action node's "Built-in Tools" of response.create, with the two an agent's model runs itself. */
 export const builtInToolsField: INodeProperties = (() => {
-	const field = createFields.find((property) => property.name === 'builtInTools') as INodeProperties;
+	const field = inputFields.find((property) => property.name === 'builtInTools') as INodeProperties;
 	return {
 		...field,
 		...onlyFor('responses'),

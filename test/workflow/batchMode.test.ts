@@ -136,6 +136,19 @@ describe('Send Through Batch API: failed requests are that item\'s error', () =>
 		expect(String(output[2].json.error)).toMatch(/could not run this item's request: This request could not be executed/);
 	});
 
+	it('an item whose input is bad fails before anything is sent and leaves the batch; the others go in it', async () => {
+		const api = new FakeBatchApi({ reply: answer });
+		api.install(BASE);
+		const result = await run(batched(prompt.parameters), itemsOf('one', '', 'three'), { continueOnFail: true });
+		expect(result.error).toBeUndefined();
+		expect(api.linesSent.map((line) => line.custom_id)).toEqual(['item-0', 'item-2']);
+		const output = result.output('OpenAI');
+		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(output[0].json.text).toBe('Re: one');
+		expect(String(output[1].json.error)).toMatch(/Prompt/);
+		expect(output[2].json.text).toBe('Re: three');
+	});
+
 	it('without it, the execution fails on the first failed item', async () => {
 		new FakeBatchApi(failing).install(BASE);
 		const result = await run(batched(prompt.parameters), itemsOf('ok', 'bad', 'late'));
