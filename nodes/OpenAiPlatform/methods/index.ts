@@ -14,4 +14,7 @@ export const listSearch: Record<
 	searchFiles,
 	searchFineTuningJobs,
 	searchVectorStores: objectSearch('/vector_stores', (store) => String(store.name || store.id)),
+	searchEvals: objectSearch('/evals', (evaluation) => String(evaluation.name || evaluation.id)),
+	searchSkills: objectSearch('/skills', (skill) => String(skill.name || skill.id)),
+	searchVoiceConsents: objectSearch('/audio/voice_consents', (consent) => `${String(consent.name || consent.id)}${consent.language ? ` (${String(consent.language)})` : ''}`),
 };

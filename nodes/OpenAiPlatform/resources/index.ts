@@ -15,6 +15,11 @@ import { modelDescription } from './model';
 import { moderationDescription } from './moderation';
 import { responseDescription } from './response';
 import { vectorStoreDescription } from './vectorStore';
+import { evalDescription } from './eval';
+import { voiceDescription } from './voice';
+import { skillDescription } from './skill';
+import { chatKitDescription } from './chatKit';
+import { organizationDescription } from './organization';
 
 interface Resource {
 	option: INodePropertyOptions;
@@ -37,6 +42,11 @@ const RESOURCES: Resource[] = [
 	{ option: { name: 'Assistant', value: 'assistant', description: 'Assistants and their threads (retired by OpenAI, still on compatible servers)' }, properties: assistantDescription },
 	{ option: { name: 'Batch', value: 'batch', description: 'Run many requests at half price within 24 hours' }, properties: batchDescription },
 	{ option: { name: 'Vector Store', value: 'vectorStore', description: 'Store files for file search and search them' }, properties: vectorStoreDescription },
+	{ option: { name: 'Eval', value: 'eval', description: 'Evals and their runs: test models against graders' }, properties: evalDescription },
+	{ option: { name: 'Voice', value: 'voice', description: 'Custom voices and the consent recordings they need' }, properties: voiceDescription },
+	{ option: { name: 'Skill', value: 'skill', description: 'Skills (folders with SKILL.md) and their versions' }, properties: skillDescription },
+	{ option: { name: 'ChatKit (Beta)', value: 'chatKit', description: 'ChatKit sessions and threads' }, properties: chatKitDescription },
+	{ option: { name: 'Organization', value: 'organization', description: 'Costs, usage, audit logs and projects (needs an admin API key)' }, properties: organizationDescription },
 	{ option: { name: 'API Call', value: 'apiCall', description: 'Call any endpoint with this credential' }, properties: apiCallDescription },
 ];
 

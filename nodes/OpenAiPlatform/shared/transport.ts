@@ -41,7 +41,7 @@ function maxConcurrencyOf(context: IExecuteSingleFunctions): number {
 export async function secretsOf(context: IExecuteSingleFunctions): Promise<string[]> {
 	try {
 		const credentials = await context.getCredentials(CREDENTIAL_TYPE);
-		return [credentials.apiKey, credentials.organizationId, credentials.projectId]
+		return [credentials.apiKey, credentials.organizationId, credentials.projectId, credentials.adminApiKey]
 			.filter((value) => typeof value === 'string' && value.length > 0)
 			.map(String);
 	} catch {
