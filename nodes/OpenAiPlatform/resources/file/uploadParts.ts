@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from '
 import type { BinaryFile, FileContent } from '../../shared/binary';
 import { MultipartForm, asMultipart } from '../../shared/binary';
 import { CREDENTIAL_TYPE, cancelSignalOf, openAiRequest, stoppedError } from '../../shared/transport';
+import { toNodeError } from '../../shared/errors';
 import { fail, isPlainObject } from '../../shared/validation';
 
 /** OpenAI's limits for the Uploads API: parts of at most 64 MB, 8 GB in all. */
@@ -116,6 +117,6 @@ export async function uploadInParts(
 		return isPlainObject(upload.file) ? (upload.file as IDataObject) : upload;
 	} catch (error) {
 		await cancelUpload(context, uploadId);
-		throw error;
+		throw toNodeError(context.getNode(), error, context.getItemIndex());
 	}
 }

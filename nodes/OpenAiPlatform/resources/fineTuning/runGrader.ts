@@ -39,7 +39,7 @@ export const { operation: runGraderOperation, fields: runGraderFields } = fineTu
 				name: 'item',
 				type: 'json',
 				default: '{}',
-				description: 'The data set item the grader may reference as {{item.<field>}}, as a JSON object',
+				description: 'The data set item the grader may reference as {{item.field_name}}, as a JSON object',
 			},
 		]),
 	],

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from '
 
 import { collectionField } from '../../shared/fields';
 import { fail } from '../../shared/validation';
-import { optionalIds, organizationOperation, projectIdsOption, unixSeconds } from './shared';
+import { optionalIds, organizationOperation, projectIdsOption, unixSeconds, withListQuery } from './shared';
 
 interface AuditLogFilters {
 	actorEmails?: string;
@@ -18,17 +18,16 @@ async function buildAuditLogQuery(this: IExecuteSingleFunctions, requestOptions:
 	const after = unixSeconds(this, 'Effective After', filters.effectiveAfter);
 	const before = unixSeconds(this, 'Effective Before', filters.effectiveBefore);
 	if (after !== undefined && before !== undefined && before <= after) fail(this, 'Effective Before: must be after "Effective After"');
-	const lists: Array<[string, string[] | undefined]> = [
-		['event_types[]', optionalIds(filters.eventTypes)],
-		['project_ids[]', optionalIds(filters.projectIds)],
-		['actor_emails[]', optionalIds(filters.actorEmails)],
-	];
+	const lists = {
+		'event_types[]': optionalIds(filters.eventTypes),
+		'project_ids[]': optionalIds(filters.projectIds),
+		'actor_emails[]': optionalIds(filters.actorEmails),
+	};
 	const qs: IDataObject = {
-		...Object.fromEntries(lists.filter(([, values]) => values)),
 		...(after !== undefined ? { 'effective_at[gte]': after } : {}),
 		...(before !== undefined ? { 'effective_at[lte]': before } : {}),
 	};
-	return { ...requestOptions, qs: { ...(requestOptions.qs as IDataObject), ...qs } };
+	return withListQuery({ ...requestOptions, qs: { ...(requestOptions.qs as IDataObject), ...qs } }, lists);
 }
 
 export const { operation: getAuditLogsOperation, fields: getAuditLogsFields } = organizationOperation({

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { collectionField } from '../../shared/fields';
-import { endTimeOption, optionalIds, organizationOperation, paginateBuckets, projectIdsOption, startTimeField, timeRange } from './shared';
+import { endTimeOption, optionalIds, organizationOperation, paginateBuckets, projectIdsOption, startTimeField, timeRange, withListQuery } from './shared';
 
 /** Daily buckets are the only width the costs endpoint knows; 180 of them fit in one page. */
 const BUCKETS_PER_PAGE = 180;
@@ -21,10 +21,9 @@ async function buildCostsQuery(this: IExecuteSingleFunctions, requestOptions: IH
 		...timeRange(this, options.endTime),
 		bucket_width: options.bucketWidth ?? '1d',
 		limit: BUCKETS_PER_PAGE,
-		...(options.groupBy?.length ? { group_by: options.groupBy } : {}),
-		...(projectIds ? { project_ids: projectIds } : {}),
 	};
-	return { ...requestOptions, qs: { ...(requestOptions.qs as IDataObject), ...qs } };
+	const lists = { group_by: options.groupBy, project_ids: projectIds };
+	return withListQuery({ ...requestOptions, qs: { ...(requestOptions.qs as IDataObject), ...qs } }, lists);
 }
 
 export const { operation: getCostsOperation, fields: getCostsFields } = organizationOperation({

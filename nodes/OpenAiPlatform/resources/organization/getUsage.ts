@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodePr
 
 import { collectionField } from '../../shared/fields';
 import { checkedChoice, fail } from '../../shared/validation';
-import { endTimeOption, optionalIds, organizationOperation, paginateBuckets, projectIdsOption, startTimeField, timeRange } from './shared';
+import { endTimeOption, optionalIds, organizationOperation, paginateBuckets, projectIdsOption, startTimeField, timeRange, withListQuery } from './shared';
 
 /** What each usage endpoint can group by (from OpenAI's spec). */
 const GROUP_BY: Record<string, string[]> = {
@@ -58,11 +58,9 @@ async function buildUsageRequest(this: IExecuteSingleFunctions, requestOptions: 
 		...timeRange(this, options.endTime),
 		bucket_width: width,
 		limit: BUCKETS_PER_PAGE[width],
-		...(options.groupBy?.length ? { group_by: options.groupBy } : {}),
-		...(projectIds ? { project_ids: projectIds } : {}),
-		...(models ? { models } : {}),
 	};
-	return { ...requestOptions, url: `/organization/usage/${usageType}`, qs: { ...(requestOptions.qs as IDataObject), ...qs } };
+	const lists = { group_by: options.groupBy, project_ids: projectIds, models };
+	return withListQuery({ ...requestOptions, url: `/organization/usage/${usageType}`, qs: { ...(requestOptions.qs as IDataObject), ...qs } }, lists);
 }
 
 export const { operation: getUsageOperation, fields: getUsageFields } = organizationOperation({

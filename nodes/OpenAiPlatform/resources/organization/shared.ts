@@ -99,3 +99,14 @@ export const paginateBuckets: PaginationFunction = async function (this, request
 		return buckets.map((json) => ({ json }));
 	});
 };
+
+/**
+ * Puts list filters in the URL as the spec has them: each value repeated under its name (`group_by=a&group_by=b`,
+ * `event_types[]=a&event_types[]=b`). n8n's own query serialiser would index them (`group_by[0]=a`).
+ */
+export function withListQuery(requestOptions: IHttpRequestOptions, lists: Record<string, string[] | undefined>): IHttpRequestOptions {
+	const pairs = Object.entries(lists).flatMap(([name, values]) => (values ?? []).map((value) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`));
+	if (pairs.length === 0) return requestOptions;
+	const url = requestOptions.url ?? '';
+	return { ...requestOptions, url: `${url}${url.includes('?') ? '&' : '?'}${pairs.join('&')}` };
+}
