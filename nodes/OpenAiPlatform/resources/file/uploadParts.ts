@@ -35,7 +35,7 @@ class PartContent implements FileContent {
  * The file's parts in order, read once from its stream into one reused buffer of `partBytes`: each part is
  * yielded, sent, and then overwritten by the next, so about one part is in memory whatever the file's size.
  */
-async function* partsOf(content: FileContent, partBytes: number): AsyncGenerator<Uint8Array> {
+export async function* partsOf(content: FileContent, partBytes: number): AsyncGenerator<Uint8Array> {
 	const buffer = Buffer.allocUnsafe(Math.min(partBytes, Math.max(1, content.size)));
 	let filled = 0;
 	for await (const chunk of content.stream() as AsyncIterable<Uint8Array>) {
