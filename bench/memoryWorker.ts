@@ -1,6 +1,6 @@
 /**
  * Figure 4, one measurement in a fresh process, printed as JSON on the last line:
- *   node --expose-gc memoryWorker.js <baseUrl> <transcribe|upload> <bytes>
+ *   node --expose-gc memoryWorker.js <baseUrl> <transcribe|upload|uploadParts> <bytes>
  * A file of <bytes> is streamed into n8n's binary store (filesystem mode, as in n8n by default for
  * large files) before anything is measured; then one item carrying it goes through our node in
  * n8n-core's WorkflowExecute: audio.transcribe or file.upload when the package has them, until then
@@ -50,6 +50,10 @@ function parameters(): { parameters: IDataObject; operation: string; fileName: s
 		};
 	}
 	const file = { fileName: 'upload.bin', mimeType: 'application/octet-stream' };
+	if (kind === 'uploadParts') {
+		// Over 512 MB, file.upload goes through the Uploads API by itself (parts of 64 MB read from the binary store).
+		return { ...file, operation: 'file.upload (Uploads API, 64 MB parts)', parameters: { resource: 'file', operation: 'upload', binaryPropertyName: 'data', purpose: 'assistants', options: { uploadInParts: true } } };
+	}
 	if (resources.includes('file')) {
 		return { ...file, operation: 'file.upload', parameters: { resource: 'file', operation: 'upload', binaryPropertyName: 'data', purpose: 'user_data' } };
 	}

@@ -63,6 +63,22 @@ function response(content: string): FaultAction {
 	} as FaultAction;
 }
 
+/** The Uploads API of figure 4c: the upload, its parts (only counted) and the completed file. */
+let uploadedBytes = 0;
+function uploadsApi(request: ReceivedRequest): FaultAction {
+	const [, id, step] = /^\/v1\/uploads(?:\/([^/]+)\/(parts|complete|cancel))?$/.exec(request.path) ?? [];
+	if (!id) {
+		uploadedBytes = 0;
+		return ok({ id: 'upload_bench', object: 'upload', bytes: 0, created_at: 1, filename: 'upload.bin', purpose: 'assistants', status: 'pending', expires_at: 2 });
+	}
+	if (step === 'parts') {
+		uploadedBytes += request.body.length;
+		return ok({ id: `part_${uploadedBytes}`, object: 'upload.part', created_at: 1, upload_id: id });
+	}
+	const file = { id: 'file-bench', object: 'file', bytes: uploadedBytes, created_at: 1, filename: 'upload.bin', purpose: 'assistants', status: 'processed' };
+	return ok({ id, object: 'upload', status: step === 'complete' ? 'completed' : 'cancelled', file });
+}
+
 /** Replies for the uploads of figure 4 (multipart bodies: the server only counts their bytes). */
 function upload(request: ReceivedRequest): FaultAction {
 	if (request.path.endsWith('/audio/transcriptions')) return { ...(ok({ text: `heard ${request.body.length} bytes` }) as object), delayMs: latencyMs } as FaultAction;
@@ -94,7 +110,12 @@ void (async () => {
 			if (wait !== undefined) {
 				return openAiError(429, 'Rate limit reached for requests', { code: 'rate_limit_exceeded', type: 'requests' }, { 'retry-after-ms': String(wait) });
 			}
-			if (request.path.endsWith('/audio/transcriptions') || request.path.endsWith('/files') || request.path.endsWith('/uploads')) {
+			if (request.path.startsWith('/v1/uploads')) {
+				const reply = uploadsApi(request);
+				request.body = Buffer.alloc(0); // 64 MB parts: the fault server keeps every request
+				return reply;
+			}
+			if (request.path.endsWith('/audio/transcriptions') || request.path.endsWith('/files')) {
 				const reply = upload(request);
 				request.body = Buffer.alloc(0); // the fault server keeps every request: let 100 MB bodies go
 				return reply;

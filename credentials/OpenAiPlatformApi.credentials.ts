@@ -13,6 +13,13 @@ import { credentialRequestPolicy } from '../nodes/OpenAiPlatform/shared/http';
 const isAbsoluteUrl = (url: unknown) => typeof url === 'string' && /^[a-z][a-z0-9+.-]*:/i.test(url);
 
 /**
+ * The admin key goes only to the organization endpoints, by a relative path (so only to the Base URL's origin). A
+ * path with a dot segment could resolve elsewhere (/organization/../files), so it gets the ordinary key.
+ */
+const isOrganizationPath = (url: unknown) =>
+	typeof url === 'string' && /^\/?organization(\/|\?|$)/.test(url) && !/(^|\/)(\.|%2e){1,2}(\/|\?|#|$)/i.test(url.split('?')[0]);
+
+/**
  * A credential restricted to a list of domains still reaches its own Base URL from this node, as n8n allows for a
  * node whose requestDefaults name the Base URL (its host joins the list); only requests to that URL get here.
  */
@@ -68,6 +75,15 @@ export class OpenAiPlatformApi implements ICredentialType {
 			description: 'Bills requests to this project. Sent as the OpenAI-Project header.',
 		},
 		{
+			displayName: 'Admin API Key',
+			name: 'adminApiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Optional. Only for the Organization resource (costs, usage, audit logs, projects): an admin key from platform.openai.com/settings/organization/admin-keys. Sent only to /organization/ endpoints.',
+		},
+		{
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
@@ -90,6 +106,7 @@ export class OpenAiPlatformApi implements ICredentialType {
 			...(requestOptions.headers as Record<string, string> | undefined),
 			Authorization: `Bearer ${String(credentials.apiKey ?? '')}`,
 		};
+		if (credentials.adminApiKey && isOrganizationPath(requestOptions.url)) headers.Authorization = `Bearer ${String(credentials.adminApiKey)}`;
 		if (credentials.organizationId) headers['OpenAI-Organization'] = String(credentials.organizationId);
 		if (credentials.projectId) headers['OpenAI-Project'] = String(credentials.projectId);
 		const policy = credentialRequestPolicy(requestOptions);

@@ -24,7 +24,8 @@ const nodeErrors = new Map<string, Set<string>>();
 
 beforeAll(async () => {
 	// Multipart objects as OpenAI's SDKs send them (expires_after[anchor]=...); steady reads the flag only space-separated.
-	// Query objects likewise (metadata[key]=value, as the spec's own description of GET /chat/completions says).
+	// Query objects likewise (metadata[key]=value, as the spec's own description of GET /chat/completions says; the audit log's
+	// effective_at[gte]=...: the spec gives effective_at no style, which would mean a bare gte=).
 	steady = await startSteady({ extraArgs: ['--validator-form-object-format', 'brackets', '--validator-query-object-format', 'brackets'] });
 	proxy = await startRecordingProxy(steady.url);
 }, 150_000);

@@ -52,6 +52,10 @@ const listOf =
 		expect(items.length <= limit, `limit ${limit} gave ${items.length} items`);
 		for (const item of items) wellFormed()({ items: [item], expect });
 	};
+/** Any number of items (one per bucket, chunk or permission), each well formed. */
+const eachWellFormed = ({ items, expect }) => {
+	for (const item of items) wellFormed()({ items: [item], expect });
+};
 /** One item that, unless it is an error item, carries a binary file. */
 const binaryOut = (prop = 'data') =>
 	wellFormed((item, expect) => {
@@ -168,6 +172,7 @@ export const checks = {
 		Get: wellFormed(),
 		'Get content': binaryOut('content'),
 		Delete: wellFormed(),
+		'Upload in parts': wellFormed(),
 	},
 
 	fineTuning: {
@@ -180,6 +185,11 @@ export const checks = {
 		'List checkpoints': listOf(2),
 		Pause: wellFormed(),
 		Resume: wellFormed(),
+		'Get many checkpoint permissions': listOf(5),
+		'Create checkpoint permission': eachWellFormed,
+		'Delete checkpoint permission': wellFormed(),
+		'Run grader': wellFormed(),
+		'Validate grader': wellFormed(),
 	},
 
 	batch: {
@@ -205,6 +215,69 @@ export const checks = {
 		'List files': listOf(2),
 		'Remove file': wellFormed(),
 		Delete: wellFormed(),
+		'Add files': wellFormed(),
+		'Get file batch': wellFormed(),
+		'Cancel file batch': wellFormed(),
+		'List file batch files': listOf(5),
+		'Get file': wellFormed(),
+		'Update file attributes': wellFormed(),
+		'Get file content': eachWellFormed,
+	},
+
+	eval: {
+		Create: wellFormed(),
+		'Get many': listOf(3),
+		Get: wellFormed(),
+		Update: wellFormed(),
+		Delete: wellFormed(),
+		'Create run': wellFormed(),
+		'Create run (completions)': wellFormed(),
+		'Get many runs': listOf(3),
+		'Get run': wellFormed(),
+		'Cancel run': wellFormed(),
+		'Delete run': wellFormed(),
+		'Get many run output items': listOf(3),
+		'Get run output item': wellFormed(),
+	},
+
+	voice: {
+		Create: wellFormed(),
+		'Create consent': wellFormed(),
+		'Get consent': wellFormed(),
+		'Get many consents': listOf(3),
+		'Update consent': wellFormed(),
+		'Delete consent': wellFormed(),
+	},
+
+	skill: {
+		'Create (zip)': wellFormed(),
+		'Get many': listOf(3),
+		Get: wellFormed(),
+		Update: wellFormed(),
+		Delete: wellFormed(),
+		'Get content': binaryOut('data'),
+		'Create version': wellFormed(),
+		'Get many versions': listOf(3),
+		'Get version': wellFormed(),
+		'Delete version': wellFormed(),
+		'Get version content': binaryOut('data'),
+	},
+
+	chatKit: {
+		'Create session': wellFormed(),
+		'Cancel session': wellFormed(),
+		'Get many threads': listOf(3),
+		'Get thread': wellFormed(),
+		'Delete thread': wellFormed(),
+		'Get many thread items': listOf(3),
+	},
+
+	organization: {
+		'Get costs': eachWellFormed,
+		'Get usage': eachWellFormed,
+		'Get usage (vector stores)': eachWellFormed,
+		'Get audit logs': listOf(5),
+		'Get projects': listOf(5),
 	},
 
 	apiCall: {

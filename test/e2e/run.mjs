@@ -200,7 +200,7 @@ async function main() {
 		id: 'e2eCredential001',
 		name: 'OpenAI Platform (e2e)',
 		type: CREDENTIAL_TYPE,
-		data: { apiKey: 'sk-e2e-not-a-real-key', organizationId: 'org-e2e', projectId: 'proj_e2e', baseUrl: steady.url },
+		data: { apiKey: 'sk-e2e-not-a-real-key', organizationId: 'org-e2e', projectId: 'proj_e2e', adminApiKey: 'sk-admin-e2e-not-a-real-key', baseUrl: steady.url },
 	};
 	let files = listJson(join(ROOT, 'test', 'e2e', 'workflows'));
 	if (only) files = files.filter((f) => only.some((o) => f.endsWith(`/${o}.json`)));

@@ -74,5 +74,9 @@ export function goodReplyFor(request: ReceivedRequest): FaultAction {
 	if (route === '/batches' && method === 'POST') return ok({ id: 'batch_1', object: 'batch', status: 'validating', endpoint: '/v1/chat/completions', input_file_id: 'file-1', created_at: 1 });
 	if (route === '/vector_stores' && method === 'POST') return ok({ id: 'vs_1', object: 'vector_store', name: 'x', status: 'completed', created_at: 1, metadata: {} });
 	if (/^\/vector_stores\/[^/]+\/search$/.test(route)) return ok({ object: 'vector_store.search_results.page', search_query: ['q'], data: [], has_more: false, next_page: null });
+	if (route === '/uploads' && method === 'POST') return ok({ id: 'upload_1', object: 'upload', bytes: 1, created_at: 1, filename: 'f.jsonl', purpose: 'fine-tune', status: 'pending', expires_at: 2 });
+	if (/^\/uploads\/[^/]+\/parts$/.test(route)) return ok({ id: 'part_1', object: 'upload.part', created_at: 1, upload_id: route.split('/')[2] });
+	if (/^\/uploads\/[^/]+\/(complete|cancel)$/.test(route)) return ok({ id: route.split('/')[2], object: 'upload', status: route.endsWith('complete') ? 'completed' : 'cancelled', file: { id: 'file-1', object: 'file', bytes: 1, created_at: 1, filename: 'f.jsonl', purpose: 'fine-tune' } });
+	if (/^\/skills\/[^/]+(\/versions\/[^/]+)?\/content$/.test(route)) return { status: 200, raw: Buffer.from('PK\u0005\u0006'), headers: { 'content-type': 'application/zip' } };
 	return ok({ object: 'list', data: [], has_more: false });
 }

@@ -69,6 +69,20 @@ const OPERATIONS: Operation[] = [
 	{ fixture: 'realtime.createClientSecret', main: post('/realtime/client_secrets'), sparse: { reply: { value: 'ek_1', expires_at: 1 }, expect: 'items' } },
 	{ fixture: 'realtime.acceptCall', main: (r) => r.method === 'POST' && /\/accept$/.test(r.path), legit: ['empty body with 200 (JSON content type)', 'empty body with 200, no content type'], sparse: { reply: {}, expect: 'items' } },
 	{ fixture: 'provenance.check', main: post('/content_provenance_checks'), sparse: { reply: { object: 'content_provenance_check', created_at: 1, results: [] }, expect: 'items' } },
+	// issue 20
+	{ fixture: 'vectorStore.addFiles', main: post('/vector_stores/vs_abc123/file_batches'), sparse: { reply: { id: 'vsfb_1', object: 'vector_store.files_batch' }, expect: 'items' } },
+	{ fixture: 'vectorStore.getFileContent', main: get(/^\/vector_stores\/[^/]+\/files\/[^/]+\/content$/), sparse: { reply: { object: 'vector_store.file_content.page' }, expect: 'none' } },
+	{ fixture: 'eval.create', main: post('/evals'), sparse: { reply: { id: 'eval_1', object: 'eval' }, expect: 'items' } },
+	{ fixture: 'eval.getAllRuns', main: get(/^\/evals\/[^/]+\/runs$/), sparse: { reply: { object: 'list' }, expect: 'none' } },
+	{ fixture: 'fineTuning.createCheckpointPermission', main: (r) => r.method === 'POST' && /\/permissions$/.test(r.path), sparse: { reply: { object: 'list' }, expect: 'none' } },
+	{ fixture: 'fineTuning.runGrader', main: post('/fine_tuning/alpha/graders/run') },
+	{ fixture: 'voice.createConsent', main: post('/audio/voice_consents'), sparse: { reply: { id: 'cons_1', object: 'audio.voice_consent' }, expect: 'items' } },
+	{ fixture: 'skill.create', main: post('/skills'), sparse: { reply: { id: 'skill_1', object: 'skill' }, expect: 'items' } },
+	{ fixture: 'skill.getContent', main: get(/^\/skills\/[^/]+\/content$/), binary: true },
+	{ fixture: 'chatKit.createSession', main: post('/chatkit/sessions'), sparse: { reply: { id: 'cksess_1', object: 'chatkit.session' }, expect: 'items' } },
+	{ fixture: 'organization.getCosts', main: get(/^\/organization\/costs$/), sparse: { reply: { object: 'page' }, expect: 'none' } },
+	{ fixture: 'organization.getAuditLogs', main: get(/^\/organization\/audit_logs$/), sparse: { reply: { object: 'list' }, expect: 'none' } },
+	{ fixture: 'file.upload.inParts', main: post('/uploads'), sparse: { reply: { object: 'upload' }, expect: 'error' } },
 ];
 
 /** What a broken server or a proxy in front of it sends instead of the API's reply. */

@@ -2,7 +2,7 @@
  * Secrets: every contract fixture runs once against a server that echoes the credential back in
  * its error replies (message, param, a header), as a careless OpenAI-compatible server might, and
  * API Call runs with "Debug Output" and the full response against a server that answers normally.
- * The key, organization and project must not appear in any output item, error message or
+ * The key, organization, project and admin key must not appear in any output item, error message or
  * description, run data, or anything logged. The server must have received them, else the test
  * would prove nothing.
  */
@@ -10,7 +10,7 @@ import { Logger } from '@n8n/backend-common';
 import { Container } from '@n8n/di';
 import type { IDataObject } from 'n8n-workflow';
 
-import { TEST_API_KEY, TEST_ORGANIZATION, TEST_PROJECT, credentialsFor, runWorkflow, singleNodeWorkflow } from '../harness/n8n';
+import { TEST_ADMIN_KEY, TEST_API_KEY, TEST_ORGANIZATION, TEST_PROJECT, credentialsFor, runWorkflow, singleNodeWorkflow } from '../harness/n8n';
 import { SECRET_CANARIES } from '../harness/secrets';
 import { loadFixtures } from '../contract/fixture';
 import type { FaultAction, FaultServer, ReceivedRequest } from '../support/faultServer';
@@ -44,29 +44,36 @@ beforeAll(() => {
 	});
 });
 
-const figures = { runs: 0, requests: 0, requestsWithKey: 0, errors: 0, redacted: 0, leaks: [] as string[] };
+const figures = { runs: 0, requests: 0, requestsWithKey: 0, requestsWithAdminKey: 0, adminKeyElsewhere: [] as string[], errors: 0, redacted: 0, leaks: [] as string[] };
 afterAll(() => {
 	for (const spy of spies) spy.mockRestore();
 	streams.forEach((stream, index) => (stream.write = writes[index]));
 	const inLogs = SECRET_CANARIES.filter((secret) => logged.join('\n').includes(secret));
 	if (inLogs.length) figures.leaks.push(`logs: ${inLogs.length} secret(s)`);
 	console.log(
-		`secrets: ${figures.runs} runs (${fixtures.length} fixtures against an echoing server, plus API Call debug runs), ${figures.requests} requests (${figures.requestsWithKey} carried the key), ${figures.errors} errors, ${figures.redacted} with the echoed secret redacted, ${logged.length} log entries scanned (${logged.filter((line) => line.includes('[redacted]')).length} with the echo redacted), leaks found: ${figures.leaks.length}${figures.leaks.length ? `\n${figures.leaks.join('\n')}` : ''}`,
+		`secrets: ${figures.runs} runs (${fixtures.length} fixtures against an echoing server, plus API Call debug runs), ${figures.requests} requests (${figures.requestsWithKey} carried the key, ${figures.requestsWithAdminKey} the admin key, all to /organization/), ${figures.errors} errors, ${figures.redacted} with the echoed secret redacted, ${logged.length} log entries scanned (${logged.filter((line) => line.includes('[redacted]')).length} with the echo redacted), leaks found: ${figures.leaks.length}${figures.leaks.length ? `\n${figures.leaks.join('\n')}` : ''}`,
 	);
 	expect(figures.leaks).toEqual([]);
+	// The admin key went to the organization endpoints (so the runs proved its redaction) and nowhere else.
+	expect(figures.requestsWithAdminKey).toBeGreaterThan(0);
+	expect(figures.adminKeyElsewhere).toEqual([]);
 	// The logs did see the echoed text (redacted): the scan was not of nothing.
 	expect(logged.some((line) => line.includes('[redacted]'))).toBe(true);
 });
 
 function scan(label: string, data: unknown): void {
 	const text = JSON.stringify(data) ?? '';
-	for (const secret of SECRET_CANARIES) if (text.includes(secret)) figures.leaks.push(`${label}: ${secret === TEST_API_KEY ? 'API key' : secret === TEST_ORGANIZATION ? 'organization' : 'project'}`);
+	const names: Record<string, string> = { [TEST_API_KEY]: 'API key', [TEST_ORGANIZATION]: 'organization', [TEST_PROJECT]: 'project', [TEST_ADMIN_KEY]: 'admin key' };
+	for (const secret of SECRET_CANARIES) if (text.includes(secret)) figures.leaks.push(`${label}: ${names[secret] ?? 'secret'}`);
 }
 
 function countRequests(server: FaultServer, from: number): void {
 	const requests = server.requests.slice(from);
 	figures.requests += requests.length;
 	figures.requestsWithKey += requests.filter((r) => String(r.headers.authorization ?? '') === `Bearer ${TEST_API_KEY}`).length;
+	const withAdminKey = requests.filter((r) => JSON.stringify(r.headers).includes(TEST_ADMIN_KEY));
+	figures.requestsWithAdminKey += withAdminKey.length;
+	figures.adminKeyElsewhere.push(...withAdminKey.filter((r) => !r.path.startsWith('/v1/organization/')).map((r) => `${r.method} ${r.path}`));
 }
 
 /** A 401 that repeats every credential value it got, in the message, the param and a header. */

@@ -34,9 +34,9 @@ import type {
 } from 'n8n-workflow';
 import { ICredentialsHelper, NodeHelpers, Workflow } from 'n8n-workflow';
 
-import { TEST_API_KEY, recordLeaks } from './secrets';
+import { TEST_ADMIN_KEY, TEST_API_KEY, recordLeaks } from './secrets';
 
-export { TEST_API_KEY, TEST_ORGANIZATION, TEST_PROJECT } from './secrets';
+export { TEST_ADMIN_KEY, TEST_API_KEY, TEST_ORGANIZATION, TEST_PROJECT } from './secrets';
 
 /** The package root: the nearest folder up with a package.json (test/harness under jest, .bench-build/test/harness for the benchmarks). */
 function packageDir(from: string): string {
@@ -224,7 +224,7 @@ export function cleanupPackage(): void {
 
 export function credentialsFor(baseUrl: string, extra: IDataObject = {}): Record<string, ICredentialDataDecryptedObject> {
 	return {
-		[CREDENTIAL_TYPE]: { apiKey: TEST_API_KEY, organizationId: '', projectId: '', baseUrl, ...extra },
+		[CREDENTIAL_TYPE]: { apiKey: TEST_API_KEY, organizationId: '', projectId: '', adminApiKey: TEST_ADMIN_KEY, baseUrl, ...extra },
 	};
 }
 

@@ -16,4 +16,7 @@ export const listSearch: Record<
 	searchFineTuningJobs,
 	searchVectorStores: objectSearch('/vector_stores', (store) => String(store.name || store.id)),
 	searchVideos: objectSearch('/videos', (video) => [video.prompt ? String(video.prompt).slice(0, 60) : '', `[${String(video.status ?? '')}]`, video.id].filter(Boolean).map(String).join(' ')),
+	searchEvals: objectSearch('/evals', (evaluation) => String(evaluation.name || evaluation.id)),
+	searchSkills: objectSearch('/skills', (skill) => String(skill.name || skill.id)),
+	searchVoiceConsents: objectSearch('/audio/voice_consents', (consent) => `${String(consent.name || consent.id)}${consent.language ? ` (${String(consent.language)})` : ''}`),
 };

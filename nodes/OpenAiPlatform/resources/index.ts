@@ -20,6 +20,11 @@ import { responseDescription } from './response';
 import { storedCompletionDescription } from './storedCompletion';
 import { vectorStoreDescription } from './vectorStore';
 import { videoDescription } from './video';
+import { evalDescription } from './eval';
+import { voiceDescription } from './voice';
+import { skillDescription } from './skill';
+import { chatKitDescription } from './chatKit';
+import { organizationDescription } from './organization';
 
 interface Resource {
 	option: INodePropertyOptions;
@@ -47,6 +52,11 @@ const RESOURCES: Resource[] = [
 	{ option: { name: 'Video', value: 'video', description: 'Generate and remix videos with Sora (deprecated in the spec)' }, properties: videoDescription },
 	{ option: { name: 'Realtime', value: 'realtime', description: 'Client secrets for realtime sessions, and SIP call control' }, properties: realtimeDescription },
 	{ option: { name: 'Provenance', value: 'provenance', description: 'Check images and audio for OpenAI provenance signals' }, properties: provenanceDescription },
+	{ option: { name: 'Eval', value: 'eval', description: 'Evals and their runs: test models against graders' }, properties: evalDescription },
+	{ option: { name: 'Voice', value: 'voice', description: 'Custom voices and the consent recordings they need' }, properties: voiceDescription },
+	{ option: { name: 'Skill', value: 'skill', description: 'Skills (folders with SKILL.md) and their versions' }, properties: skillDescription },
+	{ option: { name: 'ChatKit (Beta)', value: 'chatKit', description: 'ChatKit sessions and threads' }, properties: chatKitDescription },
+	{ option: { name: 'Organization', value: 'organization', description: 'Costs, usage, audit logs and projects (needs an admin API key)' }, properties: organizationDescription },
 	{ option: { name: 'API Call', value: 'apiCall', description: 'Call any endpoint with this credential' }, properties: apiCallDescription },
 ];
 

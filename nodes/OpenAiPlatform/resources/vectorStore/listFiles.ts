@@ -3,7 +3,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { collectionField, forOperation, orderField, returnAllOrLimitFields } from '../../shared/fields';
 import { pathWithIds } from '../../shared/ids';
 import { paginateCursor } from '../../shared/transport';
-import { STORE_IDS, vectorStoreIdField } from './shared';
+import { STORE_IDS, fileStatusFilter, vectorStoreIdField } from './shared';
 
 export const listFilesOperation: INodePropertyOptions = {
 	name: 'List Files',
@@ -22,19 +22,6 @@ export const listFilesFields: INodeProperties[] = forOperation('vectorStore', 'l
 	...returnAllOrLimitFields(),
 	collectionField([
 		orderField(),
-		{
-			displayName: 'Status',
-			name: 'status',
-			type: 'options',
-			default: 'completed',
-			description: 'Only files with this processing status',
-			options: [
-				{ name: 'Cancelled', value: 'cancelled' },
-				{ name: 'Completed', value: 'completed' },
-				{ name: 'Failed', value: 'failed' },
-				{ name: 'In Progress', value: 'in_progress' },
-			],
-			routing: { send: { type: 'query', property: 'filter' } },
-		},
+		fileStatusFilter,
 	]),
 ]);

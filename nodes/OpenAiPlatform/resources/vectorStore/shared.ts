@@ -2,6 +2,9 @@ import type { FileChunkingStrategyParam, VectorStoreCreateParams } from 'openai/
 import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
 import { idLocatorField } from '../../shared/fields';
+import { idField } from '../../shared/ids';
+import type { OperationSpec } from '../../shared/operation';
+import { defineOperation } from '../../shared/operation';
 import { fail } from '../../shared/validation';
 
 export function vectorStoreIdField(description: string): INodeProperties {
@@ -59,7 +62,7 @@ export const chunkingOptions: INodeProperties[] = [
 	},
 ];
 
-interface ChunkingOptions {
+export interface ChunkingOptions {
 	chunkingStrategy?: 'auto' | 'static';
 	maxChunkSizeTokens?: number;
 	chunkOverlapTokens?: number;
@@ -105,3 +108,99 @@ export function expiresAfterFrom(
 	return { anchor: 'last_active_at', days };
 }
 
+export type AttributeValue = string | number | boolean;
+
+export interface AttributeOptions {
+	attribute?: Array<{ key?: string; type?: 'string' | 'number' | 'boolean'; value?: unknown }>;
+}
+
+/** The file's attributes, typed and checked against OpenAI's limits (16 keys of up to 64 characters, texts up to 512). */
+export function attributesFrom(context: IExecuteSingleFunctions, given: AttributeOptions | undefined): Record<string, AttributeValue> | undefined {
+	const attributes: Record<string, AttributeValue> = {};
+	for (const entry of given?.attribute ?? []) {
+		const key = String(entry.key ?? '').trim();
+		if (!key) fail(context, 'Attributes: an attribute has no key');
+		if (key.length > 64) fail(context, `Attributes: key "${key.slice(0, 20)}…" is longer than 64 characters`);
+		if (key in attributes) fail(context, `Attributes: key "${key}" is given twice`);
+		const raw = entry.value;
+		const text = typeof raw === 'string' ? raw.trim() : String(raw ?? '');
+		if (entry.type === 'number') {
+			const number = typeof raw === 'number' ? raw : Number(text);
+			if (text === '' || !Number.isFinite(number)) fail(context, `Attributes: "${key}" is not a number`);
+			attributes[key] = number;
+		} else if (entry.type === 'boolean') {
+			if (typeof raw !== 'boolean' && text !== 'true' && text !== 'false') fail(context, `Attributes: "${key}" is not true or false`);
+			attributes[key] = raw === true || text === 'true';
+		} else {
+			const value = typeof raw === 'string' ? raw : String(raw ?? '');
+			if (value.length > 512) fail(context, `Attributes: the value of "${key}" is longer than 512 characters`);
+			attributes[key] = value;
+		}
+	}
+	const count = Object.keys(attributes).length;
+	if (count > 16) fail(context, `Attributes: ${count} given, at most 16 are allowed`);
+	return count ? attributes : undefined;
+}
+
+/** The "Attributes" list (key, type, value) of a file in a vector store. */
+export function attributesOption(description: string): INodeProperties {
+	return {
+		displayName: 'Attributes',
+		name: 'attributes',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Attribute',
+		default: {},
+		description,
+		options: [
+			{
+				name: 'attribute',
+				displayName: 'Attribute',
+				values: [
+					{ displayName: 'Key', name: 'key', type: 'string', default: '', description: 'Up to 64 characters' },
+					{
+						displayName: 'Type',
+						name: 'type',
+						type: 'options',
+						default: 'string',
+						options: [
+							{ name: 'Boolean', value: 'boolean' },
+							{ name: 'Number', value: 'number' },
+							{ name: 'String', value: 'string' },
+						],
+					},
+					{ displayName: 'Value', name: 'value', type: 'string', default: '', description: 'Text up to 512 characters, a number, or true / false' },
+				],
+			},
+		],
+	};
+}
+
+/** The file batch of a vector store, by ID (batches have no list of their own to pick from). */
+export const batchIdField: INodeProperties = idField({
+	name: 'batchId',
+	displayName: 'File Batch ID',
+	placeholder: 'e.g. vsfb_abc123',
+	description: 'The ID the Add Files operation returned',
+});
+
+export const STORE_BATCH_IDS = { vectorStoreId: 'Vector Store', batchId: 'File Batch ID' };
+
+/** An operation of this resource (`defineOperation` scoped to vectorStore). */
+export const storeOperation = (spec: OperationSpec) => defineOperation('vectorStore', spec);
+
+/** "Status": only files with this processing status (listFiles and listFileBatchFiles). */
+export const fileStatusFilter: INodeProperties = {
+	displayName: 'Status',
+	name: 'status',
+	type: 'options',
+	default: 'completed',
+	description: 'Only files with this processing status',
+	options: [
+		{ name: 'Cancelled', value: 'cancelled' },
+		{ name: 'Completed', value: 'completed' },
+		{ name: 'Failed', value: 'failed' },
+		{ name: 'In Progress', value: 'in_progress' },
+	],
+	routing: { send: { type: 'query', property: 'filter' } },
+};

@@ -1,0 +1,12 @@
+import { RUN_IDS, evalIdField, evalOperation, runIdField } from './shared';
+
+export const { operation: cancelRunOperation, fields: cancelRunFields } = evalOperation({
+	value: 'cancelRun',
+	name: 'Cancel Run',
+	action: 'Cancel a run of an eval',
+	description: 'Stop a queued or running eval run',
+	method: 'POST',
+	path: '/evals/{evalId}/runs/{runId}',
+	ids: RUN_IDS,
+	fields: [evalIdField('The eval the run belongs to'), runIdField],
+});

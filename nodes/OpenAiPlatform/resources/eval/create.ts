@@ -1,0 +1,46 @@
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+
+import { collectionField } from '../../shared/fields';
+import { metadataField, metadataFrom } from '../../shared/metadata';
+import { dataSourceConfigFrom, evalOperation, jsonField, testingCriteriaFrom } from './shared';
+
+/** preSend: the data source config and testing criteria, checked, with the optional name and metadata. */
+async function buildCreateBody(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	const options = this.getNodeParameter('options', {}) as { name?: string; metadata?: { pair?: Array<{ key?: string; value?: unknown }> } };
+	const metadata = metadataFrom(this, options.metadata);
+	const body: IDataObject = {
+		data_source_config: dataSourceConfigFrom(this),
+		testing_criteria: testingCriteriaFrom(this),
+		...(options.name?.trim() ? { name: options.name.trim() } : {}),
+		...(metadata ? { metadata } : {}),
+	};
+	return { ...requestOptions, body };
+}
+
+export const { operation: createOperation, fields: createFields } = evalOperation({
+	value: 'create',
+	name: 'Create',
+	action: 'Create an eval',
+	description: 'Create an eval from a data source config and testing criteria (graders)',
+	method: 'POST',
+	path: '/evals',
+	preSend: [buildCreateBody],
+	fields: [
+		jsonField(
+			'dataSourceConfig',
+			'Data Source Config',
+			{ type: 'custom', item_schema: { type: 'object', properties: { question: { type: 'string' }, answer: { type: 'string' } }, required: ['question', 'answer'] }, include_sample_schema: true },
+			'The shape of the data the runs use: {"type": "custom", "item_schema": {...}}, {"type": "logs"} or {"type": "stored_completions"}',
+		),
+		jsonField(
+			'testingCriteria',
+			'Testing Criteria',
+			[{ type: 'string_check', name: 'Exact answer', input: '{{sample.output_text}}', reference: '{{item.answer}}', operation: 'eq' }],
+			'A JSON array of graders (label_model, string_check, text_similarity, python, score_model), each with a name',
+		),
+		collectionField([
+			metadataField(),
+			{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'Name of the eval' },
+		]),
+	],
+});

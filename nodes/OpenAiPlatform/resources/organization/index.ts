@@ -1,0 +1,19 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { operationSelector } from '../../shared/fields';
+import { getAuditLogsFields, getAuditLogsOperation } from './getAuditLogs';
+import { getCostsFields, getCostsOperation } from './getCosts';
+import { getProjectsFields, getProjectsOperation } from './getProjects';
+import { getUsageFields, getUsageOperation } from './getUsage';
+
+const OPERATIONS = [
+	[getCostsOperation, getCostsFields],
+	[getUsageOperation, getUsageFields],
+	[getAuditLogsOperation, getAuditLogsFields],
+	[getProjectsOperation, getProjectsFields],
+] as const;
+
+export const organizationDescription: INodeProperties[] = [
+	operationSelector('organization', OPERATIONS.map(([operation]) => operation), 'getCosts'),
+	...OPERATIONS.flatMap(([, fields]) => fields),
+];
