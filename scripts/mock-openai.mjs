@@ -371,11 +371,77 @@ async function readBody(req) {
 		const text = raw.toString('latin1');
 		for (const m of text.matchAll(/name="([^"]+)"(; filename="[^"]*")?\r\n(?:[^\r\n]+\r\n)*\r\n([\s\S]*?)\r\n--/g)) {
 			if (!m[2]) fields[m[1]] = m[3];
-			else fields.__files = (fields.__files ?? 0) + 1;
+			else {
+				fields.__files = (fields.__files ?? 0) + 1;
+				fields.__file = { name: /filename="([^"]*)"/.exec(m[2])[1], bytes: Buffer.from(m[3], 'latin1') };
+			}
 		}
 		return fields;
 	}
 	return {};
+}
+
+// ----------------------------------------------------------------- batches ---
+
+/** The endpoints a mock batch runs, with the handler that answers each request line. */
+const BATCH_HANDLERS = {
+	'/v1/chat/completions': chatCompletion,
+	'/v1/embeddings': embeddings,
+	'/v1/moderations': moderation,
+	'/v1/responses': responseObject,
+};
+
+/**
+ * Files and batches kept in memory. A batch runs its requests through the handlers above when it is
+ * created, and reads as completed from then on, with output and error files in OpenAI's JSONL format.
+ */
+function batchStore() {
+	const files = new Map();
+	const batches = new Map();
+	const addFile = (bytes, filename, purpose) => {
+		const file = { id: id('file', `${files.size}:${filename}:${bytes.length}`), object: 'file', bytes: bytes.length, created_at: CREATED, filename, purpose };
+		files.set(file.id, { file, bytes });
+		return file;
+	};
+	const jsonl = (lines) => Buffer.from(lines.map((line) => JSON.stringify(line)).join('\n') + '\n');
+	const createBatch = (body) => {
+		const input = files.get(body.input_file_id);
+		if (!input) return undefined;
+		const requests = input.bytes.toString('utf8').split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line));
+		const outputs = [];
+		const errors = [];
+		for (const request of requests) {
+			const handler = request.url === body.endpoint ? BATCH_HANDLERS[request.url] : undefined;
+			const lineId = id('batch_req', `${body.input_file_id}:${request.custom_id}`);
+			if (handler) outputs.push({ id: lineId, custom_id: request.custom_id, response: { status_code: 200, request_id: id('req', lineId), body: handler(request.body ?? {}) }, error: null });
+			else errors.push({ id: lineId, custom_id: request.custom_id, response: null, error: { code: 'unsupported_url', message: `mock-openai runs no ${request.url} in a batch` } });
+		}
+		const batchId = id('batch', `${batches.size}:${body.input_file_id}`);
+		const output = outputs.length ? addFile(jsonl(outputs), `${batchId}_output.jsonl`, 'batch_output') : undefined;
+		const error = errors.length ? addFile(jsonl(errors), `${batchId}_error.jsonl`, 'batch_output') : undefined;
+		const batch = {
+			id: batchId,
+			object: 'batch',
+			endpoint: body.endpoint,
+			errors: null,
+			input_file_id: body.input_file_id,
+			completion_window: body.completion_window ?? '24h',
+			status: 'completed',
+			output_file_id: output?.id ?? null,
+			error_file_id: error?.id ?? null,
+			created_at: CREATED,
+			in_progress_at: CREATED,
+			finalizing_at: CREATED + 1,
+			completed_at: CREATED + 2,
+			expires_at: CREATED + 86400,
+			request_counts: { total: requests.length, completed: outputs.length, failed: errors.length },
+			metadata: body.metadata ?? null,
+		};
+		batches.set(batchId, batch);
+		// As OpenAI answers a create: the batch has only just been accepted.
+		return { ...batch, status: 'validating', output_file_id: null, error_file_id: null, in_progress_at: null, finalizing_at: null, completed_at: null, request_counts: { total: 0, completed: 0, failed: 0 } };
+	};
+	return { files, batches, addFile, createBatch };
 }
 
 // ------------------------------------------------------------------ server ---
@@ -383,6 +449,7 @@ async function readBody(req) {
 export async function startMockOpenAI({ port = 0, idleSeconds = 600, lifetimeSeconds = 3600, log = () => {} } = {}) {
 	let idleTimer;
 	let baseUrl = '';
+	const store = batchStore();
 	const server = createServer(async (req, res) => {
 		resetIdle();
 		const url = new URL(req.url, 'http://127.0.0.1');
@@ -440,6 +507,27 @@ export async function startMockOpenAI({ port = 0, idleSeconds = 600, lifetimeSec
 			}
 			if (m === 'POST' && path === '/moderations') return send(res, 200, moderation(body));
 			if (m === 'POST' && path === '/responses') return send(res, 200, responseObject(body));
+			if (m === 'POST' && path === '/files') {
+				if (!body.__file) return openAiError(res, 400, "'file' is a required property");
+				return send(res, 200, store.addFile(body.__file.bytes, body.__file.name, body.purpose ?? 'batch'));
+			}
+			mm = path.match(/^\/files\/([^/]+)\/content$/);
+			if (m === 'GET' && mm) {
+				const stored = store.files.get(decodeURIComponent(mm[1]));
+				if (!stored) return openAiError(res, 404, `No such File object: ${mm[1]}`, 'invalid_request_error', 'file_not_found');
+				return send(res, 200, stored.bytes, { 'content-type': 'application/octet-stream' });
+			}
+			if (m === 'POST' && path === '/batches') {
+				const batch = store.createBatch(body);
+				if (!batch) return openAiError(res, 400, `Invalid input_file_id: ${body.input_file_id}`);
+				return send(res, 200, batch);
+			}
+			mm = path.match(/^\/batches\/([^/]+)$/);
+			if (m === 'GET' && mm) {
+				const batch = store.batches.get(decodeURIComponent(mm[1]));
+				if (!batch) return openAiError(res, 404, `No batch found with id '${mm[1]}'`, 'invalid_request_error', 'not_found');
+				return send(res, 200, batch);
+			}
 			return openAiError(res, 404, `Unknown request URL: ${m} ${url.pathname}. (mock-openai serves a subset of the API)`, 'invalid_request_error', 'unknown_url');
 		} catch (error) {
 			return openAiError(res, 500, `mock-openai failed: ${error.message}`, 'server_error');

@@ -29,11 +29,6 @@ export function signingKeyOf(secret: unknown): SigningKeyResult {
 	return { key };
 }
 
-/** The signature a sender with `key` puts in the header for this delivery (base64, without the `v1,`). */
-export function signatureOf(key: Buffer, id: string, timestamp: string, rawBody: Buffer): string {
-	return createHmac('sha256', key).update(`${id}.${timestamp}.`).update(rawBody).digest('base64');
-}
-
 export interface Delivery {
 	id?: string;
 	timestamp?: string;
