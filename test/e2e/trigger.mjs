@@ -80,7 +80,20 @@ export async function runTriggerChecks({ n8n, server, rest, step, expect }) {
 		const r = await rest.call('POST', `/rest/workflows/${id}/activate`, { versionId });
 		expect(r.status === 200, `activate: HTTP ${r.status} ${r.text.slice(0, 400)}`);
 		const trigger = workflow.nodes.find((node) => node.type === TRIGGER_TYPE);
-		return { id, url: `${server.url}/webhook/${trigger.webhookId}/webhook` };
+		const url = `${server.url}/webhook/${trigger.webhookId}/webhook`;
+		// n8n registers the production webhook after the activate call returns. Until then it answers 404; then the
+		// node answers this unsigned probe 400, which starts nothing.
+		const deadline = Date.now() + 120_000;
+		for (;;) {
+			const probe = await post(url, { headers: { 'content-type': 'application/json' }, body: '{}' });
+			if (probe.status !== 404) {
+				expect(probe.status === 400, `unsigned probe: HTTP ${probe.status} ${probe.text.slice(0, 200)}`);
+				break;
+			}
+			if (Date.now() > deadline) throw new Error(`the production webhook ${url} was not registered within 120 s`);
+			await new Promise((r) => setTimeout(r, 250));
+		}
+		return { id, url };
 	};
 	const triggerOnly = (name, parameters, credentials) => ({
 		name,

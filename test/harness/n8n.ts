@@ -268,6 +268,16 @@ export function singleNodeWorkflow(
 	};
 }
 
+/** The URLs of the n8n instance the harness stands in for (additionalData). */
+export const INSTANCE_URLS = {
+	webhookBaseUrl: 'http://127.0.0.1/webhook',
+	webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
+	webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
+	formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+	instanceBaseUrl: 'http://127.0.0.1/',
+	restApiUrl: 'http://127.0.0.1/rest',
+};
+
 let executionCounter = 0;
 
 export async function runWorkflow(
@@ -297,12 +307,7 @@ export async function runWorkflow(
 			executionId,
 			currentNodeParameters: undefined,
 			variables: {},
-			webhookBaseUrl: 'http://127.0.0.1/webhook',
-			webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
-			webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
-			formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
-			instanceBaseUrl: 'http://127.0.0.1/',
-			restApiUrl: 'http://127.0.0.1/rest',
+			...INSTANCE_URLS,
 		} as unknown as IWorkflowExecuteAdditionalData,
 		{ get: (target, key) => (target as never)[key] },
 	);

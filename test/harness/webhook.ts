@@ -15,7 +15,7 @@ import type {
 } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE, TestCredentialsHelper, loadPackage } from './n8n';
+import { CREDENTIAL_TYPE, INSTANCE_URLS, TestCredentialsHelper, loadPackage } from './n8n';
 
 export const TRIGGER_TYPE = 'n8n-nodes-openai-platform.openAiPlatformTrigger';
 export const WEBHOOK_CREDENTIAL_TYPE = 'openAiPlatformWebhookApi';
@@ -50,12 +50,7 @@ async function setup(parameters: IDataObject, credentials: Record<string, ICrede
 	const additionalData = {
 		credentialsHelper: new TestCredentialsHelper(credentialTypes, credentials),
 		variables: {},
-		webhookBaseUrl: 'http://127.0.0.1/webhook',
-		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
-		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
-		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
-		instanceBaseUrl: 'http://127.0.0.1/',
-		restApiUrl: 'http://127.0.0.1/rest',
+		...INSTANCE_URLS,
 	} as unknown as IWorkflowExecuteAdditionalData;
 	const nodeType = nodeTypes.getByNameAndVersion(TRIGGER_TYPE, 1) as INodeType;
 	const webhookData: IWebhookData = {
