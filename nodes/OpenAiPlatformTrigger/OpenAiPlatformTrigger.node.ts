@@ -44,7 +44,7 @@ export class OpenAiPlatformTrigger implements INodeType {
 		icon: { light: 'file:../OpenAiPlatform/openAiPlatform.svg', dark: 'file:../OpenAiPlatform/openAiPlatform.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ ($parameter["events"] ?? []).join(", ") }}',
+		subtitle: '={{ ($parameter["events"] ?? []).includes("*") ? "All events" : ($parameter["events"] ?? []).join(", ") }}',
 		description: "Starts the workflow when OpenAI sends a signed webhook event: a batch, background response, fine-tuning job or eval run ended, or a call came in",
 		defaults: { name: 'OpenAI Platform Trigger' },
 		inputs: [],
@@ -153,7 +153,7 @@ export class OpenAiPlatformTrigger implements INodeType {
 		const { secret } = await this.getCredentials(WEBHOOK_CREDENTIAL_TYPE);
 		const signing = signingKeyOf(secret);
 		if ('problem' in signing) {
-			this.logger.warn(`OpenAI Platform Trigger cannot verify deliveries: ${signing.problem}`);
+			this.logger.warn(`OpenAI Platform Trigger cannot verify deliveries: Signing Secret: ${signing.problem}`);
 			return answer(this, 500, { error: 'the signing secret of this endpoint is not set up in n8n' });
 		}
 		const request = this.getRequestObject();
@@ -175,8 +175,9 @@ export class OpenAiPlatformTrigger implements INodeType {
 		}
 		const event = parseEvent(rawBody);
 		if (!event) return answer(this, 400, { error: 'the body is not an OpenAI event (a JSON object with id and type)' });
-		const node = this.getNode();
-		if (!replayGuardFor(String(this.getWorkflow().id ?? ''), node.id ?? node.name).accept(verdict.id, verdict.timestamp, nowSeconds)) {
+		// The Test URL (mode manual) and the Production URL are two endpoints at OpenAI, which may send both the same message.
+		const guard = replayGuardFor(`${String(this.getWorkflow().id ?? '')}:${this.getMode()}`, this.getNode().id ?? this.getNode().name);
+		if (!guard.accept(verdict.id, verdict.timestamp, nowSeconds)) {
 			this.logger.warn(`OpenAI Platform Trigger refused a replayed delivery (409): webhook-id ${verdict.id}`);
 			return answer(this, 409, { error: 'this webhook-id was already received' });
 		}

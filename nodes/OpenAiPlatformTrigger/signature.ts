@@ -19,13 +19,13 @@ export type SigningKeyResult = { key: Buffer } | { problem: string };
 /** The HMAC key of a signing secret (`whsec_<base64>`), or what is wrong with the secret. */
 export function signingKeyOf(secret: unknown): SigningKeyResult {
 	const text = typeof secret === 'string' ? secret.trim() : '';
-	if (!text) return { problem: 'the signing secret is empty' };
+	if (!text) return { problem: 'empty' };
 	const encoded = text.startsWith('whsec_') ? text.slice('whsec_'.length) : text;
 	if (!/^[A-Za-z0-9+/]+={0,2}$/.test(encoded) || encoded.length % 4 === 1) {
-		return { problem: 'the signing secret is not "whsec_" followed by base64 text; copy it again from the webhook endpoint in OpenAI\'s dashboard' };
+		return { problem: 'not "whsec_" followed by base64 text; copy it again from the webhook endpoint in OpenAI\'s dashboard' };
 	}
 	const key = Buffer.from(encoded, 'base64');
-	if (key.length < 16) return { problem: `the signing secret decodes to ${key.length} bytes, too short for a webhook signing key` };
+	if (key.length < 16) return { problem: `decodes to ${key.length} bytes, too short for a signing key` };
 	return { key };
 }
 
@@ -119,8 +119,8 @@ export class ReplayGuard {
 const guards = new Map<string, ReplayGuard>();
 
 /** The replay guard of one trigger node of one workflow (one per node: the map grows with the trigger nodes, not with traffic). */
-export function replayGuardFor(workflowId: string, nodeId: string): ReplayGuard {
-	const key = `${workflowId}\u0000${nodeId}`;
+export function replayGuardFor(workflowKey: string, nodeId: string): ReplayGuard {
+	const key = `${workflowKey}\u0000${nodeId}`;
 	let guard = guards.get(key);
 	if (!guard) {
 		guard = new ReplayGuard();

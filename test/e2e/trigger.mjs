@@ -100,7 +100,6 @@ export async function runTriggerChecks({ n8n, server, rest, step, expect }) {
 		nodes: [{ id: randomUUID(), name: 'OpenAI Trigger', type: TRIGGER_TYPE, typeVersion: 1, position: [0, 0], webhookId: randomUUID(), parameters, credentials }],
 		connections: {},
 	});
-	const outcome = (label, r, executions) => `${label}: HTTP ${r.status}, ${executions} execution${executions === 1 ? '' : 's'}`;
 
 	try {
 		let credentials;
@@ -111,6 +110,23 @@ export async function runTriggerChecks({ n8n, server, rest, step, expect }) {
 			};
 		});
 		if (!ready) return;
+
+		await step(`trigger: node type ${TRIGGER_TYPE} and credential type ${WEBHOOK_CREDENTIAL_TYPE} are served; the credential test checks the secret`, async () => {
+			const nodes = (await rest.call('GET', '/types/nodes.json')).json ?? [];
+			const node = nodes.find((n) => n.name === TRIGGER_TYPE);
+			expect(node?.webhooks?.[0]?.httpMethod === 'POST', `${TRIGGER_TYPE}: ${JSON.stringify(node?.webhooks)}`);
+			const creds = (await rest.call('GET', '/types/credentials.json')).json ?? [];
+			const cred = creds.find((c) => c.name === WEBHOOK_CREDENTIAL_TYPE);
+			expect(cred?.properties?.some((p) => p.name === 'secret' && p.typeOptions?.password), `${WEBHOOK_CREDENTIAL_TYPE}: ${JSON.stringify(cred?.properties)}`);
+			const test = async (secret) => {
+				const r = await rest.call('POST', '/rest/credentials/test', { credentials: { ...credentials[WEBHOOK_CREDENTIAL_TYPE], type: WEBHOOK_CREDENTIAL_TYPE, data: { secret } } });
+				return r.json?.data ?? { http: r.status, text: r.text.slice(0, 300) };
+			};
+			const good = await test(SECRET);
+			const bad = await test('sk-not-a-signing-secret');
+			expect(good?.status === 'OK' && bad?.status === 'Error', `credential test: ${JSON.stringify({ good, bad })}`);
+			return `${node.displayName}; credential test: ${good.message} / ${bad.message}`;
+		});
 
 		let plain;
 		await step('trigger: a workflow with the trigger (all events) is activated under n8n start', async () => {

@@ -65,12 +65,13 @@ async function setup(parameters: IDataObject, credentials: Record<string, ICrede
 	return { node, workflow, additionalData, nodeType, webhookData };
 }
 
-/** Runs the trigger's webhook() on one request: headers and the raw body bytes as n8n's body parser leaves them. */
+/** Runs the trigger's webhook() on one request (Production URL: mode webhook; Test URL: manual): headers and the raw body bytes as n8n's body parser leaves them. */
 export async function deliver(
 	parameters: IDataObject,
 	request: { headers: Record<string, string>; rawBody: Buffer },
 	credentials: Record<string, ICredentialDataDecryptedObject>,
 	nodeId = 'node-1',
+	mode: 'webhook' | 'manual' = 'webhook',
 ): Promise<Delivered> {
 	const { node, workflow, additionalData, nodeType, webhookData } = await setup(parameters, credentials, nodeId);
 	let response: Delivered['response'];
@@ -88,7 +89,7 @@ export async function deliver(
 	};
 	const req = { headers: request.headers, rawBody: request.rawBody, body: {}, params: {}, query: {} };
 	const data = { ...additionalData, httpRequest: req, httpResponse: res } as unknown as IWorkflowExecuteAdditionalData;
-	const context = new WebhookContext(workflow, node, data, 'webhook', webhookData, [], null);
+	const context = new WebhookContext(workflow, node, data, mode, webhookData, [], null);
 	const result = await nodeType.webhook!.call(context);
 	return { result, response };
 }

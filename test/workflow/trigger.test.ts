@@ -64,6 +64,9 @@ describe('OpenAI Platform Trigger: verification', () => {
 		// Another trigger node keeps its own memory of ids.
 		const elsewhere = await deliver({}, { headers, rawBody }, credentials, 'node-2');
 		expect(elsewhere.result.workflowData).toHaveLength(1);
+		// So does the node's Test URL, a second endpoint at OpenAI that may get the same message.
+		const testUrl = await deliver({}, { headers, rawBody }, credentials, 'node-1', 'manual');
+		expect(testUrl.result.workflowData).toHaveLength(1);
 	});
 
 	it('acknowledges an event it does not listen to without output', async () => {
