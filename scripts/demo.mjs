@@ -37,6 +37,7 @@ import {
 	setupOwner,
 	startN8nServer,
 } from '../test/e2e/lib.mjs';
+import { startsWithTrigger } from '../test/e2e/trigger.mjs';
 import { startMockOpenAI } from './mock-openai.mjs';
 
 const argv = process.argv.slice(2);
@@ -111,6 +112,10 @@ async function main() {
 	mkdirSync(OUT, { recursive: true });
 	for (const p of prepared) {
 		console.log(`\n${bold(`▶ ${p.workflow.name}`)} ${dim(`(examples/${p.name}.json)`)}`);
+		if (startsWithTrigger(p.workflow)) {
+			console.log(`  Starts when OpenAI sends a webhook event: activate it in n8n and register its Production URL in OpenAI's dashboard (README, "OpenAI Platform Trigger"). npm run test:e2e runs it with signed events.`);
+			continue;
+		}
 		const exec = await executeWorkflow(n8n, userFolder, p.id, { timeoutMs: 300_000, env: { N8N_DEFAULT_BINARY_DATA_MODE: 'default' } });
 		const runData = exec.run?.data?.resultData?.runData;
 		if (!runData) {

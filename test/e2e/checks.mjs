@@ -401,6 +401,16 @@ export const mockChecks = {
 		},
 	},
 
+	'batch-from-items': {
+		'Create batch': ({ items, expect }) => {
+			expect(items.length === 1, `expected one batch for all items, got ${items.length}`);
+			noError(items[0], expect);
+			const batch = items[0].json;
+			expect(/^batch_/.test(batch.id) && batch.status === 'validating' && batch.endpoint === '/v1/chat/completions', `batch: ${JSON.stringify(batch).slice(0, 300)}`);
+			expect(batch.metadata?.workflow === 'product descriptions', `metadata: ${JSON.stringify(batch.metadata)}`);
+		},
+	},
+
 	image: {
 		'Generate (binary)': pngImages({ side: 256 }),
 		'Generate (URL, dall-e-3)': ({ items, expect }) => {

@@ -132,7 +132,7 @@ class TestNodeTypes implements INodeTypes {
 	}
 }
 
-class TestCredentialsHelper extends ICredentialsHelper {
+export class TestCredentialsHelper extends ICredentialsHelper {
 	constructor(
 		private readonly credentialTypes: Record<string, ICredentialType>,
 		private readonly credentials: Record<string, ICredentialDataDecryptedObject>,
@@ -270,6 +270,16 @@ export function singleNodeWorkflow(
 	};
 }
 
+/** The URLs of the n8n instance the harness stands in for (additionalData). */
+export const INSTANCE_URLS = {
+	webhookBaseUrl: 'http://127.0.0.1/webhook',
+	webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
+	webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
+	formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+	instanceBaseUrl: 'http://127.0.0.1/',
+	restApiUrl: 'http://127.0.0.1/rest',
+};
+
 let executionCounter = 0;
 
 /** What n8n hands a node's contexts besides the workflow: the credentials helper, URLs, and for a run its hooks and id. */
@@ -283,12 +293,7 @@ function additionalDataFor(
 			credentialsHelper: new TestCredentialsHelper(credentialTypes, credentials),
 			currentNodeParameters: undefined,
 			variables: {},
-			webhookBaseUrl: 'http://127.0.0.1/webhook',
-			webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
-			webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
-			formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
-			instanceBaseUrl: 'http://127.0.0.1/',
-			restApiUrl: 'http://127.0.0.1/rest',
+			...INSTANCE_URLS,
 			...extra,
 		} as unknown as IWorkflowExecuteAdditionalData,
 		{ get: (target, key) => (target as never)[key] },

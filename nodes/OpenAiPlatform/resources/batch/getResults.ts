@@ -179,6 +179,52 @@ function orderedResults(lines: IDataObject[], inputIds: string[] | undefined): A
 	return ordered;
 }
 
+export interface BatchResultOptions {
+	/** custom_id, status code, body and text (or the error) instead of the raw result lines. */
+	simplify: boolean;
+	/** Read the input file too: results in request order, an error item for each request without a result. */
+	inputOrder: boolean;
+}
+
+/**
+ * One item per request of a finished batch, matched by custom_id: downloads its output and error files
+ * (and, for `inputOrder`, its input file). A failed or unfinished batch is a clear error.
+ * Also used by the OpenAI Platform Trigger's "Results as Items".
+ */
+export async function batchResultItems(
+	context: IExecuteSingleFunctions,
+	batch: IDataObject,
+	{ simplify, inputOrder }: BatchResultOptions,
+): Promise<INodeExecutionData[]> {
+	const batchId = String(batch.id ?? '');
+	const status = String(batch.status ?? '');
+	if (status === 'failed') fail(context, `Batch ${batchId} failed`, failureDescription(batch));
+	if (!FINISHED_STATUSES.has(status)) {
+		fail(
+			context,
+			`Batch ${batchId} is ${status || 'in an unknown state'}, not finished`,
+			`${progressOf(batch)}. Turn on "Wait Until Complete" in the options, or get the results later.`,
+		);
+	}
+	const lines = [
+		...(await resultLines(context, batch.output_file_id, 'output')),
+		...(await resultLines(context, batch.error_file_id, 'error')),
+	];
+	const operation = simplify ? madeByOperation(batch) : undefined;
+	const requests = inputOrder || operation ? await inputLines(context, batch.input_file_id) : undefined;
+	const inputIds = inputOrder ? requests?.map((request) => request.custom_id as string) : undefined;
+	const bodies = new Map(requests?.map((request) => [request.custom_id as string, isPlainObject(request.body) ? (request.body as IDataObject) : {}]));
+	return orderedResults(lines, inputIds).flatMap((entry): INodeExecutionData[] => {
+		if (typeof entry === 'string') return [{ json: missingResult(entry, batch, batchId) }];
+		if (!simplify) return [{ json: entry }];
+		const result = simplifiedResult(entry, batchId);
+		const request = bodies.get(String(entry.custom_id));
+		if (!operation || !request || result.error || !isPlainObject(result.body)) return [{ json: result }];
+		// A batch this node made (Send Through Batch API): each result shaped like that operation's output.
+		return shapeLikeOperation(context, operation, request, result.body as IDataObject).map((json) => ({ json: { custom_id: result.custom_id, batch_id: batchId, ...json } }));
+	});
+}
+
 /** Finds (or waits for) the finished batch, downloads its files and returns one item per request. */
 const collectResults: PaginationFunction = async function (this) {
 	return await settle(this, async () => {
@@ -187,32 +233,7 @@ const collectResults: PaginationFunction = async function (this) {
 		const simplify = this.getNodeParameter('simplify', true) as boolean;
 		let batch = await retrieveBatch(this, batchId);
 		if (options.waitUntilComplete) batch = await waitUntilFinished(this, batchId, batch, options);
-		const status = String(batch.status ?? '');
-		if (status === 'failed') fail(this, `Batch ${batchId} failed`, failureDescription(batch));
-		if (!FINISHED_STATUSES.has(status)) {
-			fail(
-				this,
-				`Batch ${batchId} is ${status || 'in an unknown state'}, not finished`,
-				`${progressOf(batch)}. Turn on "Wait Until Complete" in the options, or get the results later.`,
-			);
-		}
-		const lines = [
-			...(await resultLines(this, batch.output_file_id, 'output')),
-			...(await resultLines(this, batch.error_file_id, 'error')),
-		];
-		const operation = simplify ? madeByOperation(batch) : undefined;
-		const requests = options.inputOrder || operation ? await inputLines(this, batch.input_file_id) : undefined;
-		const inputIds = options.inputOrder ? requests?.map((request) => request.custom_id as string) : undefined;
-		const bodies = new Map(requests?.map((request) => [request.custom_id as string, isPlainObject(request.body) ? request.body : {}]));
-		return orderedResults(lines, inputIds).flatMap((entry): INodeExecutionData[] => {
-			if (typeof entry === 'string') return [{ json: missingResult(entry, batch, batchId) }];
-			if (!simplify) return [{ json: entry }];
-			const result = simplifiedResult(entry, batchId);
-			const request = bodies.get(String(entry.custom_id));
-			if (!operation || !request || result.error || !isPlainObject(result.body)) return [{ json: result }];
-			// A batch this node made: each result shaped like the operation's own output, with its custom_id and batch.
-			return shapeLikeOperation(this, operation, request as IDataObject, result.body as IDataObject).map((json) => ({ json: { custom_id: result.custom_id, batch_id: batchId, ...json } }));
-		});
+		return await batchResultItems(this, { ...batch, id: batchId }, { simplify, inputOrder: options.inputOrder });
 	});
 };
 
