@@ -2,7 +2,9 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { byId, describeCases, page } from '../support/operationCases';
 
-const audio = (fileName = 'sample.wav', mimeType = 'audio/wav') => [{ json: {}, binary: { data: { data: Buffer.from('RIFF-audio-bytes').toString('base64'), fileName, mimeType } } }];
+/** Bytes that start as the format they are labelled (the node checks them), then text the multipart body is searched for. */
+const SAMPLE = { wav: 'RIFF\u0024\u0000\u0000\u0000WAVEfmt audio-bytes', mp3: 'ID3\u0004\u0000audio-bytes' };
+const audio = (fileName = 'sample.wav', mimeType = 'audio/wav', bytes = SAMPLE.wav) => [{ json: {}, binary: { data: { data: Buffer.from(bytes, 'latin1').toString('base64'), fileName, mimeType } } }];
 const consent = (extra: IDataObject = {}) => ({ object: 'audio.voice_consent', id: 'cons_1', name: 'Ada', language: 'en-US', created_at: 1, ...extra });
 const voice = (operation: string, extra: IDataObject = {}) => ({ resource: 'voice', operation, ...extra });
 
@@ -17,7 +19,7 @@ describe('voice', () => {
 					method: 'POST',
 					path: '/audio/voices',
 					headers: { 'content-type': /^multipart\/form-data; boundary=/ },
-					form: ['name="name"\r\n\r\nAda\r\n', 'name="consent"\r\n\r\ncons_1\r\n', 'name="audio_sample"; filename="sample.wav"', 'Content-Type: audio/wav', 'RIFF-audio-bytes'],
+					form: ['name="name"\r\n\r\nAda\r\n', 'name="consent"\r\n\r\ncons_1\r\n', 'name="audio_sample"; filename="sample.wav"', 'Content-Type: audio/wav', SAMPLE.wav],
 					reply: { object: 'audio.voice', id: 'voice_1', name: 'Ada', created_at: 1 },
 				},
 			],
@@ -26,12 +28,12 @@ describe('voice', () => {
 		{
 			name: 'createConsent sends the label, language and recording',
 			parameters: voice('createConsent', { name: 'Ada', language: 'en-US', binaryPropertyName: 'data' }),
-			items: audio('consent.mp3', 'audio/mpeg'),
+			items: audio('consent.mp3', 'audio/mpeg', SAMPLE.mp3),
 			requests: [
 				{
 					method: 'POST',
 					path: '/audio/voice_consents',
-					form: ['name="name"\r\n\r\nAda\r\n', 'name="language"\r\n\r\nen-US\r\n', 'name="recording"; filename="consent.mp3"', 'RIFF-audio-bytes'],
+					form: ['name="name"\r\n\r\nAda\r\n', 'name="language"\r\n\r\nen-US\r\n', 'name="recording"; filename="consent.mp3"', SAMPLE.mp3],
 					reply: consent(),
 				},
 			],
