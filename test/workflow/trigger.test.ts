@@ -82,6 +82,13 @@ describe('OpenAI Platform Trigger: verification', () => {
 		expect(response?.status).toBe(400);
 	});
 
+	it('refuses a body n8n did not keep as bytes (multipart form data) with 400', async () => {
+		const { headers } = signed(batchCompleted);
+		const { result, response } = await deliver({}, { headers: { ...headers, 'content-type': 'multipart/form-data; boundary=x' } }, credentials);
+		expect(result).toEqual({ noWebhookResponse: true });
+		expect(response).toEqual({ status: 400, body: { error: 'the body could not be read as sent; OpenAI sends events as JSON' } });
+	});
+
 	it('answers 500 without output when the credential holds no signing secret', async () => {
 		const { result, response } = await deliver({}, signed(batchCompleted), { ...credentials, [WEBHOOK_CREDENTIAL_TYPE]: { secret: 'sk-not-a-signing-secret' } });
 		expect(result).toEqual({ noWebhookResponse: true });
