@@ -31,6 +31,12 @@ function headerOf(context: IWebhookFunctions, name: string): string | undefined 
 	return Array.isArray(value) ? value.join(' ') : value;
 }
 
+/** The HMAC key of the credential's secret, or the error message saying what is wrong with it. */
+function signingKeyOrProblem(secret: unknown): { key: Buffer } | { problem: string } {
+	const signing = signingKeyOf(secret);
+	return 'key' in signing ? signing : { problem: `Signing Secret: ${signing.problem}` };
+}
+
 /** Answers the delivery itself (status and a short JSON reason) and starts no execution. */
 function answer(context: IWebhookFunctions, status: number, body: object): IWebhookResponseData {
 	context.getResponseObject().status(status).json(body);
@@ -99,10 +105,8 @@ export class OpenAiPlatformTrigger implements INodeType {
 		credentialTest: {
 			/** OpenAI has no request that proves a signing secret, so the test checks that it is one. */
 			async checkSigningSecret(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
-				const signing = signingKeyOf(credential.data?.secret);
-				return 'key' in signing
-					? { status: 'OK', message: 'The signing secret is well formed' }
-					: { status: 'Error', message: `Signing Secret: ${signing.problem}` };
+				const signing = signingKeyOrProblem(credential.data?.secret);
+				return 'key' in signing ? { status: 'OK', message: 'The signing secret is well formed' } : { status: 'Error', message: signing.problem };
 			},
 		},
 	};
@@ -116,8 +120,8 @@ export class OpenAiPlatformTrigger implements INodeType {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				const { secret } = await this.getCredentials(WEBHOOK_CREDENTIAL_TYPE);
-				const signing = signingKeyOf(secret);
-				if ('problem' in signing) throw new NodeOperationError(this.getNode(), `Signing Secret: ${signing.problem}`);
+				const signing = signingKeyOrProblem(secret);
+				if ('problem' in signing) throw new NodeOperationError(this.getNode(), signing.problem);
 				const { fetchObject, resultsAsItems } = outputOptionsOf(this);
 				if (fetchObject || resultsAsItems) {
 					try {
@@ -151,13 +155,14 @@ export class OpenAiPlatformTrigger implements INodeType {
 	 */
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const { secret } = await this.getCredentials(WEBHOOK_CREDENTIAL_TYPE);
-		const signing = signingKeyOf(secret);
+		const signing = signingKeyOrProblem(secret);
 		if ('problem' in signing) {
-			this.logger.warn(`OpenAI Platform Trigger cannot verify deliveries: Signing Secret: ${signing.problem}`);
+			this.logger.warn(`OpenAI Platform Trigger cannot verify deliveries: ${signing.problem}`);
 			return answer(this, 500, { error: 'the signing secret of this endpoint is not set up in n8n' });
 		}
-		const request = this.getRequestObject();
-		const rawBody = Buffer.isBuffer(request.rawBody) ? request.rawBody : Buffer.alloc(0);
+		// n8n's body parser keeps the bytes as received (request.rawBody) for every body but multipart form data.
+		const { rawBody } = this.getRequestObject();
+		if (!Buffer.isBuffer(rawBody)) return answer(this, 400, { error: 'the body could not be read as sent; OpenAI sends events as JSON' });
 		const nowSeconds = Math.floor(Date.now() / 1000);
 		const verdict = verifyDelivery(
 			{

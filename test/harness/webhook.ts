@@ -68,7 +68,7 @@ async function setup(parameters: IDataObject, credentials: Record<string, ICrede
 /** Runs the trigger's webhook() on one request (Production URL: mode webhook; Test URL: manual): headers and the raw body bytes as n8n's body parser leaves them. */
 export async function deliver(
 	parameters: IDataObject,
-	request: { headers: Record<string, string>; rawBody: Buffer },
+	request: { headers: Record<string, string>; rawBody?: Buffer },
 	credentials: Record<string, ICredentialDataDecryptedObject>,
 	nodeId = 'node-1',
 	mode: 'webhook' | 'manual' = 'webhook',

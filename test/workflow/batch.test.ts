@@ -3,6 +3,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import type { WorkflowJson } from '../harness/n8n';
 import { credentialsFor, openAiNode, runWorkflow, singleNodeWorkflow, stepFunctions } from '../harness/n8n';
+import { jsonl, okLine } from '../support/batchLines';
 import { useNock } from '../support/nockApi';
 
 const BASE = 'https://api.openai.com';
@@ -268,17 +269,6 @@ describe('batch.get, cancel and getAll', () => {
 	});
 });
 
-const jsonl = (lines: unknown[]) => lines.map((line) => JSON.stringify(line)).join('\n') + '\n';
-const okLine = (customId: string, text: string) => ({
-	id: `batch_req_${customId}`,
-	custom_id: customId,
-	response: {
-		status_code: 200,
-		request_id: `req_${customId}`,
-		body: { id: `chatcmpl-${customId}`, object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content: text } }] },
-	},
-	error: null,
-});
 const errorLine = (customId: string) => ({
 	id: `batch_req_${customId}`,
 	custom_id: customId,

@@ -8,6 +8,7 @@ import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { TEST_API_KEY, credentialsFor, loadPackage } from '../harness/n8n';
 import { WEBHOOK_CREDENTIAL_TYPE, activate, deliver } from '../harness/webhook';
+import { jsonl, okLine } from '../support/batchLines';
 import { useNock } from '../support/nockApi';
 
 const BASE = 'https://api.openai.com';
@@ -81,6 +82,13 @@ describe('OpenAI Platform Trigger: verification', () => {
 		expect(response?.status).toBe(400);
 	});
 
+	it('refuses a body n8n did not keep as bytes (multipart form data) with 400', async () => {
+		const { headers } = signed(batchCompleted);
+		const { result, response } = await deliver({}, { headers: { ...headers, 'content-type': 'multipart/form-data; boundary=x' } }, credentials);
+		expect(result).toEqual({ noWebhookResponse: true });
+		expect(response).toEqual({ status: 400, body: { error: 'the body could not be read as sent; OpenAI sends events as JSON' } });
+	});
+
 	it('answers 500 without output when the credential holds no signing secret', async () => {
 		const { result, response } = await deliver({}, signed(batchCompleted), { ...credentials, [WEBHOOK_CREDENTIAL_TYPE]: { secret: 'sk-not-a-signing-secret' } });
 		expect(result).toEqual({ noWebhookResponse: true });
@@ -89,13 +97,6 @@ describe('OpenAI Platform Trigger: verification', () => {
 });
 
 describe('OpenAI Platform Trigger: Fetch the Object and Results as Items', () => {
-	const jsonl = (lines: unknown[]) => lines.map((line) => JSON.stringify(line)).join('\n') + '\n';
-	const okLine = (customId: string, text: string) => ({
-		id: `br_${customId}`,
-		custom_id: customId,
-		response: { status_code: 200, request_id: `req_${customId}`, body: { object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content: text } }] } },
-		error: null,
-	});
 	const batch = { id: 'batch_abc', object: 'batch', status: 'completed', input_file_id: 'file-in', output_file_id: 'file-out', request_counts: { total: 3, completed: 2, failed: 0 } };
 
 	it('adds the object the event names, answering 200 before it reads it', async () => {
