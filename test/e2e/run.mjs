@@ -25,6 +25,7 @@ import { join } from 'node:path';
 
 import { startMockOpenAI } from '../../scripts/mock-openai.mjs';
 import { checks, mockChecks } from './checks.mjs';
+import { edgeCredentialTest, runEdgeWorkflows, startEdgeServers } from './edges.mjs';
 import {
 	CREDENTIAL_TYPE,
 	NODE_TYPE,
@@ -194,6 +195,8 @@ async function main() {
 	const steadyPort = await freePort();
 	const steady = await startSteady(steadyPort);
 	log(`steady on ${steady.url}`);
+	// Redirecting, foreign and trickling servers for the edge checks (issue 15 #1, #2): `--only edges` selects them.
+	const edges = !only || only.includes('edges') ? await startEdgeServers() : undefined;
 
 	const credential = {
 		id: 'e2eCredential001',
@@ -279,6 +282,14 @@ async function main() {
 			}
 		}
 
+		// ------------------------------------------- CLI runs, edge servers ----
+		if (edges) {
+			console.log(`\nn8n ${n8n.version} CLI: redirects to another origin and the per-attempt deadline`);
+			const figures = await runEdgeWorkflows({ n8n, userFolder, servers: edges, step, expect });
+			workflowsRun += figures.runs ?? 0;
+			log(`edges: ${JSON.stringify(figures)}`);
+		}
+
 		// ---------------------------------------------------- server, REST ----
 		if (!flag('no-server')) {
 			console.log('\nn8n server: REST and editor');
@@ -319,6 +330,7 @@ async function main() {
 						});
 						expect(r.status === 200 && r.json?.data?.status === 'Error', `HTTP ${r.status}: ${r.text.slice(0, 400)}`);
 					});
+					if (edges) await edgeCredentialTest({ rest, servers: edges, step, expect });
 					const warnings = packageWarnings(server.output());
 					await step('n8n start logs no warnings about the package', () => {
 						if (warnings.length) throw new Error(warnings.join('\n'));
@@ -337,6 +349,7 @@ async function main() {
 	} finally {
 		writeFileSync(join(ROOT, 'test-results', 'e2e', 'steady.log'), steady.output());
 		await steady.stop();
+		await edges?.stop();
 		if (!keep) rmSync(userFolder, { recursive: true, force: true });
 		else log(`kept ${userFolder}`);
 		rmSync(tarball, { force: true });
