@@ -6,20 +6,16 @@
  * Each must end in a clear error naming the target, and the foreign server must get 0 requests.
  * A control run shows the foreign server is reachable at both targets, so the 0 means something.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import type { ICredentialTestRequest, IDataObject, INodeType, IRequestOptions } from 'n8n-workflow';
+import type { ICredentialTestRequest, INodeType, IRequestOptions } from 'n8n-workflow';
 
 import { NODE_TYPE, TEST_ORGANIZATION, TEST_PROJECT, credentialsFor, extraNodeTypes, loadOptionsContext, loadPackage, runWorkflow, singleNodeWorkflow } from '../harness/n8n';
-import type { Item } from './badInputRows';
+import { loadFixture } from '../contract/fixture';
 import { goodReplyFor, responseObject } from './goodReplies';
 import type { FaultAction, FaultServer, ReceivedRequest } from '../support/faultServer';
 import { ok, startFaultServer } from '../support/faultServer';
 import { FOREIGN_HOSTS, REDIRECT_STATUSES, redirectTo, withCredentials } from '../support/edgeServers';
 
-function fixture(name: string): { parameters: IDataObject; items?: Item[] } {
-	return JSON.parse(readFileSync(path.join(__dirname, '..', 'contract', 'fixtures', `${name}.json`), 'utf8')) as { parameters: IDataObject; items?: Item[] };
-}
+const fixture = loadFixture;
 
 interface Path {
 	name: string;
