@@ -31,3 +31,8 @@ export interface AllowlistEntry {
 export function loadAllowlist(): AllowlistEntry[] {
 	return JSON.parse(readFileSync(path.join(__dirname, 'allowlist.json'), 'utf8')) as AllowlistEntry[];
 }
+
+/** One contract fixture by name (without .json), e.g. `chat.complete`: its parameters and input items. */
+export function loadFixture(name: string): ContractFixture {
+	return { file: `${name}.json`, ...(JSON.parse(readFileSync(path.join(FIXTURE_DIR, `${name}.json`), 'utf8')) as Omit<ContractFixture, 'file'>) };
+}

@@ -27,6 +27,7 @@ import { startMockOpenAI } from '../../scripts/mock-openai.mjs';
 import { runAiChecks } from './ai.mjs';
 import { checks, mockChecks } from './checks.mjs';
 import { runTriggerChecks, startsWithTrigger } from './trigger.mjs';
+import { edgeCredentialTest, runEdgeWorkflows, startEdgeServers } from './edges.mjs';
 import {
 	CREDENTIAL_TYPE,
 	NODE_TYPE,
@@ -196,6 +197,8 @@ async function main() {
 	const steadyPort = await freePort();
 	const steady = await startSteady(steadyPort);
 	log(`steady on ${steady.url}`);
+	// Redirecting, foreign and trickling servers for the edge checks (issue 15 #1, #2): `--only edges` selects them.
+	const edges = !only || only.includes('edges') ? await startEdgeServers() : undefined;
 
 	const credential = {
 		id: 'e2eCredential001',
@@ -292,6 +295,14 @@ async function main() {
 			workflowsRun += await runAiChecks({ n8n, userFolder, steady, step, expect, specViolations, requestsIn, only });
 		}
 
+		// ------------------------------------------- CLI runs, edge servers ----
+		if (edges) {
+			console.log(`\nn8n ${n8n.version} CLI: redirects to another origin and the per-attempt deadline`);
+			const figures = await runEdgeWorkflows({ n8n, userFolder, servers: edges, step, expect });
+			workflowsRun += figures.runs ?? 0;
+			log(`edges: ${JSON.stringify(figures)}`);
+		}
+
 		// ---------------------------------------------------- server, REST ----
 		if (!flag('no-server')) {
 			console.log('\nn8n server: REST and editor');
@@ -332,6 +343,7 @@ async function main() {
 						});
 						expect(r.status === 200 && r.json?.data?.status === 'Error', `HTTP ${r.status}: ${r.text.slice(0, 400)}`);
 					});
+					if (edges) await edgeCredentialTest({ rest, servers: edges, step, expect });
 					const warnings = packageWarnings(server.output());
 					await step('n8n start logs no warnings about the package', () => {
 						if (warnings.length) throw new Error(warnings.join('\n'));
@@ -352,6 +364,7 @@ async function main() {
 	} finally {
 		writeFileSync(join(ROOT, 'test-results', 'e2e', 'steady.log'), steady.output());
 		await steady.stop();
+		await edges?.stop();
 		if (!keep) rmSync(userFolder, { recursive: true, force: true });
 		else log(`kept ${userFolder}`);
 		rmSync(tarball, { force: true });

@@ -6,20 +6,16 @@
  * Error bodies in other shapes than OpenAI's (issue 15 #7): the server's own words reach the error,
  * redacted and truncated.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { IDataObject } from 'n8n-workflow';
 
 import { TEST_API_KEY, credentialsFor, runWorkflow, singleNodeWorkflow } from '../harness/n8n';
-import type { Item } from './badInputRows';
+import { loadFixture } from '../contract/fixture';
 import { goodReplyFor } from './goodReplies';
 import type { FaultAction, FaultServer, ReceivedRequest } from '../support/faultServer';
 import { startFaultServer } from '../support/faultServer';
 import { MAX_SERVER_MESSAGE } from '../../nodes/OpenAiPlatform/shared/errors';
 
-function fixture(name: string): { parameters: IDataObject; items?: Item[] } {
-	return JSON.parse(readFileSync(path.join(__dirname, '..', 'contract', 'fixtures', `${name}.json`), 'utf8')) as { parameters: IDataObject; items?: Item[] };
-}
+const fixture = loadFixture;
 
 const JSON_ONLY = 'application/json';
 

@@ -5,20 +5,16 @@
  * server sees exactly 1 + Max Retries attempts. No elapsed time is asserted: a stalled attempt
  * never ends by itself, so only the deadline can end the run, however loaded the machine is.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { IDataObject } from 'n8n-workflow';
 
 import { credentialsFor, runWorkflow, singleNodeWorkflow } from '../harness/n8n';
-import type { Item } from './badInputRows';
+import { loadFixture } from '../contract/fixture';
 import { responseObject } from './goodReplies';
 import { ok, startFaultServer } from '../support/faultServer';
 import type { TrickleServer } from '../support/edgeServers';
 import { startTrickleServer } from '../support/edgeServers';
 
-function fixture(name: string): { parameters: IDataObject; items?: Item[] } {
-	return JSON.parse(readFileSync(path.join(__dirname, '..', 'contract', 'fixtures', `${name}.json`), 'utf8')) as { parameters: IDataObject; items?: Item[] };
-}
+const fixture = loadFixture;
 
 const TIMEOUT_MS = 1000;
 

@@ -110,10 +110,8 @@ export async function withinDeadline<T>(options: Pick<IHttpRequestOptions, 'time
 	const signal = AbortSignal.timeout(ms);
 	(options as Partial<WithAttemptSignal>)[ATTEMPT_SIGNAL] = signal;
 	try {
-		return await send();
-	} catch (error) {
-		if (signal.aborted && isAbort(error)) throw deadlineError(ms);
-		throw error;
+		// Only an abort by the deadline is replaced; any other failure goes on as it is.
+		return await send().catch(async (error: unknown) => await Promise.reject(signal.aborted && isAbort(error) ? deadlineError(ms) : error));
 	} finally {
 		delete (options as Partial<WithAttemptSignal>)[ATTEMPT_SIGNAL];
 	}
