@@ -141,8 +141,8 @@ describe('cursor pagination', () => {
 		expect(s.requests).toHaveLength(2);
 	});
 
-	it('treats a list without data as empty', async () => {
-		const s = await serve(() => ok({ object: 'list' }));
+	it('treats a list with an empty data array as empty', async () => {
+		const s = await serve(() => ok({ object: 'list', data: [] }));
 		const result = await runWorkflow(singleNodeWorkflow({ resource: 'model', operation: 'getAll', returnAll: true }), credentialsFor(s.url));
 		expect(result.error).toBeUndefined();
 		expect(result.output('OpenAI')).toEqual([]);
