@@ -28,7 +28,7 @@ export function createBatchApi(answer) {
 	const files = new Map();
 	const batches = new Map();
 	let counter = 0;
-	const nextId = (prefix) => `${prefix}-mock-${++counter}`;
+	const nextId = (prefix) => (prefix === 'batch' ? `batch_mock${++counter}` : `${prefix}-mock${++counter}`);
 
 	function finish(batch) {
 		if (batch.status !== 'validating' && batch.status !== 'in_progress') return;

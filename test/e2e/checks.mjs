@@ -64,6 +64,23 @@ const binaryOut = (prop = 'data') =>
 		expect(typeof file.mimeType === 'string' && file.mimeType.length > 0, 'binary without a MIME type');
 	});
 
+/**
+ * A node under On Error "Continue (using error output)" whose middle input item (n = 1) fails
+ * (issue 15, point 3): items 0 and 2 on the success output, item 1 on the error output, every item
+ * paired to its input. `error` says what the failure must mention.
+ */
+const middleItemOnErrorOutput =
+	(nodeName, error) =>
+	({ run, expect }) => {
+		const [success = [], failed = []] = run.data.resultData.runData[nodeName][0].data.main;
+		const unpaired = [...success, ...failed].filter((item) => item.pairedItem === undefined).length;
+		expect(unpaired === 0, `${unpaired} item(s) without pairedItem`);
+		expect(JSON.stringify(success.map((item) => item.pairedItem)) === '[{"item":0},{"item":2}]', `success output paired to ${JSON.stringify(success.map((item) => item.pairedItem))}`);
+		expect(failed.length === 1, `expected one item on the error output, got ${failed.length}`);
+		expect(JSON.stringify(failed[0].pairedItem) === '{"item":1}', `error item paired to ${JSON.stringify(failed[0].pairedItem)}`);
+		expect(typeof failed[0].json.error === 'string' && error.test(`${failed[0].json.error} ${failed[0].json.httpCode ?? ''}`), `error item: ${JSON.stringify(failed[0].json).slice(0, 300)}`);
+	};
+
 export const checks = {
 	model: {
 		'List models': ({ items, expect }) => {
@@ -307,6 +324,10 @@ export const checks = {
 			expect(error, `expected an error item, got ${JSON.stringify(items[0].json).slice(0, 200)}`);
 			expect(!JSON.stringify(items[0].json).includes('sk-e2e'), 'error leaks the API key');
 		},
+	},
+	pairing: {
+		'Pre-send failure to the error output': middleItemOnErrorOutput('Pre-send failure to the error output', /^Input: /),
+		'HTTP failure to the error output': middleItemOnErrorOutput('HTTP failure to the error output', /not found|404/i),
 	},
 };
 

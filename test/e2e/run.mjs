@@ -170,7 +170,8 @@ function checkRun(prepared, exec, { steadyLog, table = checks, phase = '' } = {}
 		}
 		const items = task.data?.main?.[0] ?? [];
 		try {
-			expect(items.every((item) => item.pairedItem !== undefined), 'an output item has no pairedItem');
+			// Every output, the error output included (On Error "Continue (using error output)").
+			expect((task.data?.main ?? []).flat().every((item) => item?.pairedItem !== undefined), 'an output item has no pairedItem');
 			if (!check) throw new CheckFailed(`no check for node "${node.name}" of workflow "${name}" in test/e2e/checks.mjs`);
 			check({ items, run, expect, binary: (i, prop = 'data') => items[i]?.binary?.[prop] });
 			record(label, true);

@@ -29,7 +29,7 @@ interface Operation {
 	binary?: boolean;
 	/** Malformed kinds that are fine for this operation (a JSON file's content is JSON): they must give an explicit item. */
 	legit?: string[];
-	/** A valid reply with every optional field absent, and what it must give. */
+	/** A valid reply with every optional field absent (the spec's required ones present), and what it must give. */
 	sparse?: { reply: IDataObject; expect: 'error' | 'items' | 'none' };
 }
 
@@ -40,7 +40,7 @@ const OPERATIONS: Operation[] = [
 	{ fixture: 'chat.complete', main: post('/chat/completions'), sparse: { reply: { id: 'chatcmpl-1', object: 'chat.completion', created: 1, model: 'gpt-4.1-mini' }, expect: 'error' } },
 	{ fixture: 'chat.extractData', main: post('/chat/completions'), sparse: { reply: { id: 'chatcmpl-1', object: 'chat.completion', created: 1, model: 'gpt-4.1-mini', choices: [] }, expect: 'error' } },
 	{ fixture: 'completion.create', main: post('/completions'), sparse: { reply: { id: 'cmpl-1', object: 'text_completion', created: 1, model: 'gpt-3.5-turbo-instruct' }, expect: 'error' } },
-	{ fixture: 'response.create.text', main: post('/responses'), sparse: { reply: { id: 'resp_1', object: 'response', created_at: 1, status: 'completed', model: 'gpt-4.1-mini' }, expect: 'items' } },
+	{ fixture: 'response.create.text', main: post('/responses'), sparse: { reply: { id: 'resp_1', object: 'response', created_at: 1, status: 'completed', model: 'gpt-4.1-mini', output: [] }, expect: 'items' } },
 	{ fixture: 'embedding.create', main: post('/embeddings'), sparse: { reply: { object: 'list', model: 'text-embedding-3-small' }, expect: 'error' } },
 	{ fixture: 'moderation.create', main: post('/moderations'), sparse: { reply: { id: 'modr-1', model: 'omni-moderation-latest' }, expect: 'error' } },
 	{ fixture: 'image.generate.gptImage', main: post('/images/generations'), sparse: { reply: { created: 1 }, expect: 'items' } },
@@ -48,10 +48,10 @@ const OPERATIONS: Operation[] = [
 	{ fixture: 'audio.transcribe', main: post('/audio/transcriptions'), sparse: { reply: {}, expect: 'error' } },
 	{ fixture: 'audio.generateSpeech', main: post('/audio/speech'), binary: true },
 	{ fixture: 'file.getContent', main: get(/^\/files\/[^/]+\/content$/), binary: true, legit: ['JSON where a file was due'] },
-	{ fixture: 'file.getAll', main: get(/^\/files$/), sparse: { reply: { object: 'list' }, expect: 'none' } },
-	{ fixture: 'model.getAll', main: get(/^\/models$/), sparse: { reply: { object: 'list' }, expect: 'none' } },
-	{ fixture: 'fineTuning.listEvents', main: get(/^\/fine_tuning\/jobs\/[^/]+\/events$/), sparse: { reply: { object: 'list' }, expect: 'none' } },
-	{ fixture: 'vectorStore.search', main: post('/vector_stores/vs_abc123/search'), sparse: { reply: { object: 'vector_store.search_results.page' }, expect: 'none' } },
+	{ fixture: 'file.getAll', main: get(/^\/files$/), sparse: { reply: { object: 'list', data: [] }, expect: 'none' } },
+	{ fixture: 'model.getAll', main: get(/^\/models$/), sparse: { reply: { object: 'list', data: [] }, expect: 'none' } },
+	{ fixture: 'fineTuning.listEvents', main: get(/^\/fine_tuning\/jobs\/[^/]+\/events$/), sparse: { reply: { object: 'list', data: [] }, expect: 'none' } },
+	{ fixture: 'vectorStore.search', main: post('/vector_stores/vs_abc123/search'), sparse: { reply: { object: 'vector_store.search_results.page', data: [] }, expect: 'none' } },
 	{ fixture: 'batch.get', main: get(/^\/batches\/[^/]+$/), sparse: { reply: { id: 'batch_1', object: 'batch' }, expect: 'items' } },
 	{ fixture: 'assistant.create', main: post('/assistants'), sparse: { reply: { id: 'asst_1', object: 'assistant' }, expect: 'items' } },
 	// issue 19
@@ -185,4 +185,46 @@ describe('sparse but valid replies', () => {
 			}
 		});
 	}
+});
+
+/**
+ * Replies that lack what the operation needs (issue 15, point 4): a 200 "{}" from a proxy or a
+ * half-compatible server, one operation of each family. The field the spec requires there must be
+ * named in a clear error; never a success item or an empty list.
+ */
+const LACKING: Array<{ fixture: string; main: Operation['main']; names: string[] }> = [
+	{ fixture: 'chat.complete', main: post('/chat/completions'), names: ['choices'] },
+	{ fixture: 'chat.prompt', main: post('/chat/completions'), names: ['choices'] },
+	{ fixture: 'completion.create', main: post('/completions'), names: ['choices'] },
+	{ fixture: 'response.create.text', main: post('/responses'), names: ['id', 'output'] },
+	{ fixture: 'response.get', main: get(/^\/responses\/[^/]+$/), names: ['id', 'output'] },
+	{ fixture: 'embedding.create', main: post('/embeddings'), names: ['data'] },
+	{ fixture: 'moderation.create', main: post('/moderations'), names: ['results'] },
+	{ fixture: 'image.generate.gptImage', main: post('/images/generations'), names: ['created'] },
+	{ fixture: 'image.edit.gptImage', main: post('/images/edits'), names: ['created'] },
+	{ fixture: 'audio.transcribe', main: post('/audio/transcriptions'), names: ['text'] },
+	{ fixture: 'file.upload', main: post('/files'), names: ['id'] },
+	{ fixture: 'file.get', main: get(/^\/files\/[^/]+$/), names: ['id'] },
+	{ fixture: 'file.delete', main: (r) => r.method === 'DELETE', names: ['id', 'deleted'] },
+	{ fixture: 'file.getAll', main: get(/^\/files$/), names: ['data'] },
+	{ fixture: 'model.getAll', main: get(/^\/models$/), names: ['data'] },
+	{ fixture: 'model.get', main: get(/^\/models\/[^/]+$/), names: ['id'] },
+	{ fixture: 'fineTuning.get', main: get(/^\/fine_tuning\/jobs\/[^/]+$/), names: ['id'] },
+	{ fixture: 'fineTuning.listEvents', main: get(/^\/fine_tuning\/jobs\/[^/]+\/events$/), names: ['data'] },
+	{ fixture: 'batch.get', main: get(/^\/batches\/[^/]+$/), names: ['id'] },
+	{ fixture: 'assistant.create', main: post('/assistants'), names: ['id'] },
+	{ fixture: 'conversation.create', main: post('/conversations'), names: ['id'] },
+	{ fixture: 'vectorStore.create', main: post('/vector_stores'), names: ['id'] },
+	{ fixture: 'vectorStore.search', main: post('/vector_stores/vs_abc123/search'), names: ['data'] },
+];
+
+describe('replies that lack what the operation needs', () => {
+	it.each(LACKING)('$fixture: {} names $names', async ({ fixture: name, main, names }) => {
+		const run = await runWith({ fixture: name, main }, 'lacking: {}', ok({}));
+		expect(run.spoiled).toBe(1);
+		expect(run.crashed).toBe(false);
+		expect(run.output).toHaveLength(0);
+		expect(run.error?.context?.itemIndex).toBe(0);
+		for (const field of names) expect(run.error?.message).toContain(`"${field}"`);
+	});
 });

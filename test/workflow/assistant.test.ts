@@ -226,7 +226,7 @@ describe('assistant.getAll', () => {
 
 	it('gives no items for a sparse list reply', async () => {
 		const { scope } = api();
-		scope.get('/v1/assistants').query(true).reply(200, {});
+		scope.get('/v1/assistants').query(true).reply(200, { data: [] });
 		const result = await run({ resource: 'assistant', operation: 'getAll', returnAll: true });
 		expect(result.error).toBeUndefined();
 		expect(result.output('OpenAI')).toEqual([]);

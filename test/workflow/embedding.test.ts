@@ -99,7 +99,7 @@ describe('embedding.create', () => {
 	it('says plainly when the reply holds no embeddings', async () => {
 		nock(API).post('/v1/embeddings').reply(200, { object: 'list', model: 'x', usage });
 		const result = await runNode(embed());
-		expect(result.error?.message).toBe('The server returned no embeddings for 1 text(s)');
+		expect(result.error?.message).toBe('The reply has no "data", which OpenAI\'s API always sends for this request');
 	});
 
 	it.each([

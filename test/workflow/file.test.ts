@@ -139,7 +139,7 @@ describe('file.getAll', () => {
 	});
 
 	it('returns nothing, without error, for a sparse empty page', async () => {
-		nock(API).get('/v1/files').query(true).reply(200, { object: 'list' });
+		nock(API).get('/v1/files').query(true).reply(200, { object: 'list', data: [] });
 		const result = await runNode({ resource: 'file', operation: 'getAll', returnAll: true });
 		expect(result.error).toBeUndefined();
 		expect(outputOf(result)).toEqual([]);

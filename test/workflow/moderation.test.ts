@@ -102,7 +102,7 @@ describe('moderation.create', () => {
 	it('says plainly when the reply has no results', async () => {
 		nock(API).post('/v1/moderations').reply(200, { id: 'modr-1', model: 'm' });
 		const run = await runNode(moderate());
-		expect(run.error?.message).toBe('The server returned no moderation results');
+		expect(run.error?.message).toBe('The reply has no "results", which OpenAI\'s API always sends for this request');
 	});
 
 	it.each([

@@ -43,9 +43,10 @@ describe('retries', () => {
 		expect(s.requests).toHaveLength(3);
 	});
 
-	it('retries a reply slower than the timeout', async () => {
-		const s = await serve((_, i) => (i === 0 ? { status: 200, body: model('slow'), delayMs: 1500 } : ok(model('gpt-4.1-mini'))));
-		const result = await runWorkflow(singleNodeWorkflow(getModel({ requestOptions: { timeout: 300 } })), credentialsFor(s.url));
+	it('retries a reply that does not come within the timeout', async () => {
+		// The first reply never comes; the timeout is far above a normal reply, so the retry's reply is never late.
+		const s = await serve((_, i) => (i === 0 ? { hang: true as const } : ok(model('gpt-4.1-mini'))));
+		const result = await runWorkflow(singleNodeWorkflow(getModel({ requestOptions: { timeout: 5_000 } })), credentialsFor(s.url));
 		expect(result.error).toBeUndefined();
 		expect(result.output('OpenAI')[0].json.id).toBe('gpt-4.1-mini');
 		expect(s.requests).toHaveLength(2);
@@ -110,7 +111,8 @@ describe('Continue On Fail', () => {
 
 describe('concurrency bound', () => {
 	it('keeps at most Max Concurrent Requests in flight', async () => {
-		const s = await serve((request) => ({ status: 200, body: model(request.path.split('/').pop()!), delayMs: 30 }));
+		// Replies held long enough (0.5 s) that the bound, not the machine's speed, decides how many overlap.
+		const s = await serve((request) => ({ status: 200, body: model(request.path.split('/').pop()!), delayMs: 500 }));
 		const items = Array.from({ length: 24 }, (_, i) => ({ json: { id: `m${i}` } }));
 		const params = { resource: 'model', operation: 'get', model: { __rl: true, mode: 'id', value: '={{ $json.id }}' }, requestOptions: { maxConcurrency: 4 } };
 		const result = await runWorkflow(singleNodeWorkflow(params, items), credentialsFor(s.url));
@@ -141,8 +143,8 @@ describe('cursor pagination', () => {
 		expect(s.requests).toHaveLength(2);
 	});
 
-	it('treats a list without data as empty', async () => {
-		const s = await serve(() => ok({ object: 'list' }));
+	it('treats a list with an empty data array as empty', async () => {
+		const s = await serve(() => ok({ object: 'list', data: [] }));
 		const result = await runWorkflow(singleNodeWorkflow({ resource: 'model', operation: 'getAll', returnAll: true }), credentialsFor(s.url));
 		expect(result.error).toBeUndefined();
 		expect(result.output('OpenAI')).toEqual([]);

@@ -155,7 +155,7 @@ describe('vectorStore.getAll and listFiles', () => {
 	});
 
 	it('gives no items for an empty or sparse list', async () => {
-		const scope = nock(BASE).get('/v1/vector_stores').query(true).reply(200, { object: 'list' });
+		const scope = nock(BASE).get('/v1/vector_stores').query(true).reply(200, { object: 'list', data: [] });
 		const result = await runWorkflow(singleNodeWorkflow({ resource: 'vectorStore', operation: 'getAll', returnAll: true }), credentials);
 		expect(result.error).toBeUndefined();
 		expect(result.output('OpenAI')).toEqual([]);
@@ -227,7 +227,7 @@ describe('vectorStore.search', () => {
 			.post('/v1/vector_stores/vs_abc/search')
 			.reply(200, { data: [{ file_id: 'file-9' }, 'junk'] })
 			.post('/v1/vector_stores/vs_abc/search')
-			.reply(200, { object: 'vector_store.search_results.page' });
+			.reply(200, { object: 'vector_store.search_results.page', data: [] });
 		const sparse = await runWorkflow(singleNodeWorkflow(vs('search', { query: 'x' })), credentials);
 		expect(sparse.output('OpenAI').map((item) => item.json)).toEqual([{ file_id: 'file-9', filename: null, score: null, text: '', attributes: {} }]);
 		const empty = await runWorkflow(singleNodeWorkflow(vs('search', { query: 'x' })), credentials);

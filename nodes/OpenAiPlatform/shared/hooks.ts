@@ -5,11 +5,14 @@ import type {
 	INodeProperties,
 	PostReceiveAction,
 } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import { apiErrorFromResponse, malformedReplyError } from './errors';
 import { countBatchItem } from '../resources/batch/sendThrough';
+import { apiErrorFromResponse, malformedReplyError, redact } from './errors';
 import { noteReply } from './pacer';
+import { missingReplyFields } from './replyShapes';
 import { redactReply, refuseRedirect, secretsOf } from './transport';
+import { isPlainObject } from './validation';
 
 /**
  * Runs first after every reply (requests are sent with status errors ignored, so OpenAI's error
@@ -33,6 +36,8 @@ export async function checkResponse(
 		});
 	}
 	const { body } = response;
+	// Bytes (audio replies are read as bytes, then parsed by the operation) are checked where they are parsed.
+	if (response.statusCode < 300 && !Buffer.isBuffer(body) && !(body instanceof ArrayBuffer)) await checkReplyShape(this, body);
 	if (response.statusCode === 204 || Buffer.isBuffer(body) || (typeof body === 'object' && body !== null)) return items;
 	// API Call may ask for text; every other operation reads JSON, or bytes (sent as arraybuffer).
 	const problem = malformedReplyError(this.getNode(), response, {
@@ -42,6 +47,25 @@ export async function checkResponse(
 	});
 	if (problem) throw problem;
 	return items;
+}
+
+/**
+ * A JSON reply without a field the spec requires there and the operation needs (see replyShapes.ts)
+ * is an error naming what is missing, with what the reply did hold.
+ */
+export async function checkReplyShape(context: IExecuteSingleFunctions, body: unknown): Promise<void> {
+	if (!isPlainObject(body)) return;
+	const missing = missingReplyFields(context.getNodeParameter('resource', '') as string, context.getNodeParameter('operation', '') as string, body);
+	if (missing.length) throw replyLacksError(context, missing, body, await secretsOf(context));
+}
+
+function replyLacksError(context: IExecuteSingleFunctions, missing: string[], body: Record<string, unknown>, secrets: string[]): NodeOperationError {
+	const names = missing.map((field) => `"${field}"`).join(' and ');
+	const held = Object.keys(body).slice(0, 12);
+	return new NodeOperationError(context.getNode(), `The reply has no ${names}, which OpenAI's API always sends for this request`, {
+		itemIndex: context.getItemIndex(),
+		description: redact(`The reply ${held.length ? `held only: ${held.join(', ')}${Object.keys(body).length > held.length ? ', …' : ''}` : 'was an empty JSON object'}. Check that the credential's Base URL points at an OpenAI-compatible API that supports this operation.`, secrets),
+	});
 }
 
 /**

@@ -14,6 +14,7 @@ import type { BinaryFile, FileContent, FormFieldValue } from '../../shared/binar
 import { asMultipart, multipartForm, openBinaryFile } from '../../shared/binary';
 import { malformedReplyError } from '../../shared/errors';
 import { binaryPropertyField } from '../../shared/fields';
+import { checkReplyShape } from '../../shared/hooks';
 import type { NumberRule } from '../../shared/generation';
 import { checkedNumber, numberField } from '../../shared/generation';
 import { secretsOf } from '../../shared/transport';
@@ -230,7 +231,10 @@ export async function transcriptionToJson(
 ): Promise<INodeExecutionData[]> {
 	const format = this.getNodeParameter('responseFormat', 'json') as string;
 	const body = response.body as unknown;
-	if (body && typeof body === 'object' && !Buffer.isBuffer(body) && !(body instanceof ArrayBuffer)) return [{ json: withText(this, body as IDataObject) }];
+	if (body && typeof body === 'object' && !Buffer.isBuffer(body) && !(body instanceof ArrayBuffer)) {
+		await checkReplyShape(this, body);
+		return [{ json: withText(this, body as IDataObject) }];
+	}
 	const text = Buffer.isBuffer(body) ? body.toString('utf8') : body instanceof ArrayBuffer ? Buffer.from(body).toString('utf8') : String(body ?? '');
 	const jsonFormat = format === 'json' || format === 'verbose_json';
 	const contentType = contentTypeOf(response);
@@ -250,7 +254,10 @@ export async function transcriptionToJson(
 				});
 			}
 		}
-		if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return [{ json: withText(this, parsed as IDataObject) }];
+		if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
+			await checkReplyShape(this, parsed);
+			return [{ json: withText(this, parsed as IDataObject) }];
+		}
 	}
 	return [{ json: { text } }];
 }
