@@ -75,13 +75,14 @@ export function jsonField(name: string, displayName: string, example: unknown, d
 
 /** A list's options: the order, and a status filter with the statuses it knows. */
 export function listOptions(statusDescription: string, statuses: INodePropertyOptions[]): INodeProperties {
+	const firstStatus = String(statuses[0].value);
 	return collectionField([
 		orderField(),
 		{
 			displayName: 'Status',
 			name: 'status',
 			type: 'options',
-			default: statuses[0].value,
+			default: firstStatus,
 			description: statusDescription,
 			options: statuses,
 			routing: { send: { type: 'query', property: 'status' } },
