@@ -79,6 +79,18 @@ const POLLERS: Poller[] = [
 		timeoutError: /^Batch batch_abc123 is still in_progress after 1 seconds$/,
 		cancelsAtTimeout: () => false,
 	},
+	{
+		name: 'vectorStore.addFiles (wait until processed)',
+		parameters: (timeout) => {
+			const parameters = fixtureParameters('vectorStore.addFiles');
+			Object.assign(parameters.options as IDataObject, { waitUntilProcessed: true, timeout });
+			return parameters;
+		},
+		plan: () => ok({ id: 'vsfb_1', object: 'vector_store.files_batch', created_at: 1, vector_store_id: 'vs_abc123', status: 'in_progress', file_counts: { in_progress: 2, completed: 0, failed: 0, cancelled: 0, total: 2 } }),
+		isPoll: (r) => r.method === 'GET' && r.path === '/v1/vector_stores/vs_abc123/file_batches/vsfb_1',
+		timeoutError: /^File batch vsfb_1 is still in_progress after 1 seconds/,
+		cancelsAtTimeout: () => false,
+	},
 ];
 
 let server: FaultServer | undefined;

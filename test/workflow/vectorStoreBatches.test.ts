@@ -21,6 +21,7 @@ describe('vectorStore batches and files', () => {
 					method: 'POST',
 					path: '/vector_stores/vs_1/file_batches',
 					body: { file_ids: ['file-1', 'file-2'], attributes: { year: 2025 }, chunking_strategy: { type: 'static', static: { max_chunk_size_tokens: 600, chunk_overlap_tokens: 100 } } },
+					headers: { 'idempotency-key': /^n8n-/ },
 					reply: batch('in_progress'),
 				},
 			],

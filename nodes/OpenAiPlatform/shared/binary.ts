@@ -208,8 +208,8 @@ class StoredFile implements FileContent {
 	}
 }
 
-/** Data decoded from the item itself, sent as it is. */
-class BufferFile implements FileContent {
+/** Data decoded from the item itself (or one part of an upload in parts), sent as it is. */
+export class BufferFile implements FileContent {
 	constructor(
 		private readonly bytes: Buffer,
 		readonly type: string,

@@ -9,7 +9,7 @@ import type {
 	PreSendAction,
 } from 'n8n-workflow';
 
-import { forOperation, returnAllOrLimitFields } from './fields';
+import { forOperation, operationSelector, returnAllOrLimitFields } from './fields';
 import { pathWithIds } from './ids';
 import { isPlainObject } from './validation';
 import type { PaginationFunction } from './transport';
@@ -88,4 +88,9 @@ export async function dataItems(this: IExecuteSingleFunctions, items: INodeExecu
 		const data = Array.isArray(item.json.data) ? (item.json.data as unknown[]) : [];
 		return data.filter(isPlainObject).map((json) => ({ json: json as IDataObject }));
 	});
+}
+
+/** A resource's properties: its operation selector, then each operation's fields, in the order given. */
+export function resourceDescription(resource: string, defaultOperation: string, operations: ReadonlyArray<readonly [INodePropertyOptions, INodeProperties[]]>): INodeProperties[] {
+	return [operationSelector(resource, operations.map(([operation]) => operation), defaultOperation), ...operations.flatMap(([, fields]) => fields)];
 }

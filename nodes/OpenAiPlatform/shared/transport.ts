@@ -256,7 +256,7 @@ export async function settle(
  * Retries resend the same key, so a server that honours it (OpenAI does) creates one object even
  * when a reply was lost after the request arrived.
  */
-function addIdempotencyKey(options: Pick<IHttpRequestOptions, 'method' | 'headers'>): void {
+export function addIdempotencyKey(options: Pick<IHttpRequestOptions, 'method' | 'headers'>): void {
 	if ((options.method ?? 'GET').toUpperCase() !== 'POST') return;
 	const headers = (options.headers ??= {}) as IDataObject;
 	if (!Object.keys(headers).some((name) => name.toLowerCase() === 'idempotency-key')) {

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationSelector } from '../../shared/fields';
+import { resourceDescription } from '../../shared/operation';
 import { cancelSessionFields, cancelSessionOperation } from './cancelSession';
 import { createSessionFields, createSessionOperation } from './createSession';
 import { deleteThreadFields, deleteThreadOperation } from './deleteThread';
@@ -17,7 +17,4 @@ const OPERATIONS = [
 	[getAllThreadItemsOperation, getAllThreadItemsFields],
 ] as const;
 
-export const chatKitDescription: INodeProperties[] = [
-	operationSelector('chatKit', OPERATIONS.map(([operation]) => operation), 'createSession'),
-	...OPERATIONS.flatMap(([, fields]) => fields),
-];
+export const chatKitDescription: INodeProperties[] = resourceDescription('chatKit', 'createSession', OPERATIONS);

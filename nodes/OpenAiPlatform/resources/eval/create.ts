@@ -1,18 +1,13 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { collectionField } from '../../shared/fields';
-import { metadataField, metadataFrom } from '../../shared/metadata';
-import { dataSourceConfigFrom, evalOperation, jsonField, testingCriteriaFrom } from './shared';
+import { dataSourceConfigFrom, evalOperation, jsonField, nameAndMetadataFrom, nameAndMetadataOptions, testingCriteriaFrom } from './shared';
 
 /** preSend: the data source config and testing criteria, checked, with the optional name and metadata. */
 async function buildCreateBody(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-	const options = this.getNodeParameter('options', {}) as { name?: string; metadata?: { pair?: Array<{ key?: string; value?: unknown }> } };
-	const metadata = metadataFrom(this, options.metadata);
 	const body: IDataObject = {
 		data_source_config: dataSourceConfigFrom(this),
 		testing_criteria: testingCriteriaFrom(this),
-		...(options.name?.trim() ? { name: options.name.trim() } : {}),
-		...(metadata ? { metadata } : {}),
+		...nameAndMetadataFrom(this),
 	};
 	return { ...requestOptions, body };
 }
@@ -38,9 +33,6 @@ export const { operation: createOperation, fields: createFields } = evalOperatio
 			[{ type: 'string_check', name: 'Exact answer', input: '{{sample.output_text}}', reference: '{{item.answer}}', operation: 'eq' }],
 			'A JSON array of graders (label_model, string_check, text_similarity, python, score_model), each with a name',
 		),
-		collectionField([
-			metadataField(),
-			{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'Name of the eval' },
-		]),
+		nameAndMetadataOptions('eval'),
 	],
 });

@@ -1,17 +1,12 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { collectionField } from '../../shared/fields';
-import { metadataField, metadataFrom } from '../../shared/metadata';
-import { EVAL_IDS, evalIdField, evalOperation, jsonField, runDataSourceFrom } from './shared';
+import { EVAL_IDS, evalIdField, evalOperation, jsonField, nameAndMetadataFrom, nameAndMetadataOptions, runDataSourceFrom } from './shared';
 
 /** preSend: the run's data source, checked, with the optional name and metadata. */
 async function buildRunBody(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-	const options = this.getNodeParameter('options', {}) as { name?: string; metadata?: { pair?: Array<{ key?: string; value?: unknown }> } };
-	const metadata = metadataFrom(this, options.metadata);
 	const body: IDataObject = {
 		data_source: runDataSourceFrom(this),
-		...(options.name?.trim() ? { name: options.name.trim() } : {}),
-		...(metadata ? { metadata } : {}),
+		...nameAndMetadataFrom(this),
 	};
 	return { ...requestOptions, body };
 }
@@ -33,6 +28,6 @@ export const { operation: createRunOperation, fields: createRunFields } = evalOp
 			{ type: 'jsonl', source: { type: 'file_id', id: 'file-abc123' } },
 			'What the run grades: {"type": "jsonl", "source": {...}}, or {"type": "completions", ...} or {"type": "responses", ...} to sample a model first',
 		),
-		collectionField([metadataField(), { displayName: 'Name', name: 'name', type: 'string', default: '', description: 'Name of the run' }]),
+		nameAndMetadataOptions('run'),
 	],
 });

@@ -1,5 +1,4 @@
-import { collectionField, orderField } from '../../shared/fields';
-import { RUN_IDS, evalIdField, evalOperation, runIdField } from './shared';
+import { RUN_IDS, evalIdField, evalOperation, listOptions, runIdField } from './shared';
 
 export const { operation: getAllRunOutputItemsOperation, fields: getAllRunOutputItemsFields } = evalOperation({
 	value: 'getAllRunOutputItems',
@@ -12,20 +11,9 @@ export const { operation: getAllRunOutputItemsOperation, fields: getAllRunOutput
 	list: {},
 	fields: [evalIdField('The eval the run belongs to'), runIdField],
 	trailingFields: [
-		collectionField([
-			orderField(),
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				default: 'fail',
-				description: 'Only output items that passed, or that failed',
-				options: [
-					{ name: 'Fail', value: 'fail' },
-					{ name: 'Pass', value: 'pass' },
-				],
-				routing: { send: { type: 'query', property: 'status' } },
-			},
+		listOptions('Only output items that passed, or that failed', [
+			{ name: 'Fail', value: 'fail' },
+			{ name: 'Pass', value: 'pass' },
 		]),
 	],
 });

@@ -1,5 +1,4 @@
-import { collectionField, orderField } from '../../shared/fields';
-import { EVAL_IDS, evalIdField, evalOperation } from './shared';
+import { EVAL_IDS, evalIdField, evalOperation, listOptions } from './shared';
 
 export const { operation: getAllRunsOperation, fields: getAllRunsFields } = evalOperation({
 	value: 'getAllRuns',
@@ -12,23 +11,12 @@ export const { operation: getAllRunsOperation, fields: getAllRunsFields } = eval
 	list: {},
 	fields: [evalIdField('The eval whose runs to list')],
 	trailingFields: [
-		collectionField([
-			orderField(),
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				default: 'completed',
-				description: 'Only runs with this status',
-				options: [
-					{ name: 'Canceled', value: 'canceled' },
-					{ name: 'Completed', value: 'completed' },
-					{ name: 'Failed', value: 'failed' },
-					{ name: 'In Progress', value: 'in_progress' },
-					{ name: 'Queued', value: 'queued' },
-				],
-				routing: { send: { type: 'query', property: 'status' } },
-			},
+		listOptions('Only runs with this status', [
+			{ name: 'Canceled', value: 'canceled' },
+			{ name: 'Completed', value: 'completed' },
+			{ name: 'Failed', value: 'failed' },
+			{ name: 'In Progress', value: 'in_progress' },
+			{ name: 'Queued', value: 'queued' },
 		]),
 	],
 });

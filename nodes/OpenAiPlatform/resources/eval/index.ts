@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationSelector } from '../../shared/fields';
+import { resourceDescription } from '../../shared/operation';
 import { cancelRunFields, cancelRunOperation } from './cancelRun';
 import { createFields, createOperation } from './create';
 import { createRunFields, createRunOperation } from './createRun';
@@ -29,7 +29,4 @@ const OPERATIONS = [
 	[getRunOutputItemOperation, getRunOutputItemFields],
 ] as const;
 
-export const evalDescription: INodeProperties[] = [
-	operationSelector('eval', OPERATIONS.map(([operation]) => operation), 'create'),
-	...OPERATIONS.flatMap(([, fields]) => fields),
-];
+export const evalDescription: INodeProperties[] = resourceDescription('eval', 'create', OPERATIONS);

@@ -1,6 +1,7 @@
-import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { idLocatorField } from '../../shared/fields';
+import { collectionField, idLocatorField, orderField } from '../../shared/fields';
+import { metadataField, metadataFrom } from '../../shared/metadata';
 import { idField } from '../../shared/ids';
 import type { OperationSpec } from '../../shared/operation';
 import { defineOperation } from '../../shared/operation';
@@ -71,3 +72,36 @@ export function jsonField(name: string, displayName: string, example: unknown, d
 		description,
 	};
 }
+
+/** A list's options: the order, and a status filter with the statuses it knows. */
+export function listOptions(statusDescription: string, statuses: INodePropertyOptions[]): INodeProperties {
+	const firstStatus = String(statuses[0].value);
+	return collectionField([
+		orderField(),
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'options',
+			default: firstStatus,
+			description: statusDescription,
+			options: statuses,
+			routing: { send: { type: 'query', property: 'status' } },
+		},
+	]);
+}
+
+interface NameAndMetadata {
+	name?: string;
+	metadata?: { pair?: Array<{ key?: string; value?: unknown }> };
+}
+
+/** The optional name and metadata of an eval or a run ("Options"), checked, as body fields. */
+export function nameAndMetadataFrom(context: IExecuteSingleFunctions): IDataObject {
+	const options = context.getNodeParameter('options', {}) as NameAndMetadata;
+	const metadata = metadataFrom(context, options.metadata);
+	return { ...(options.name?.trim() ? { name: options.name.trim() } : {}), ...(metadata ? { metadata } : {}) };
+}
+
+/** "Options" of create and createRun: metadata and a name. */
+export const nameAndMetadataOptions = (what: string): INodeProperties =>
+	collectionField([metadataField(), { displayName: 'Name', name: 'name', type: 'string', default: '', description: `Name of the ${what}` }]);

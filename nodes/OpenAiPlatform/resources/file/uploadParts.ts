@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import type { BinaryFile, FileContent } from '../../shared/binary';
-import { MultipartForm, asMultipart } from '../../shared/binary';
+import { BufferFile, MultipartForm, asMultipart } from '../../shared/binary';
 import { CREDENTIAL_TYPE, cancelSignalOf, openAiRequest, stoppedError } from '../../shared/transport';
 import { toNodeError } from '../../shared/errors';
 import { fail, isPlainObject } from '../../shared/validation';
@@ -12,30 +12,11 @@ export const MAX_UPLOADS_API_BYTES = 8 * 1024 * 1024 * 1024;
 /** The purposes POST /uploads accepts. */
 export const UPLOADS_API_PURPOSES = ['assistants', 'batch', 'fine-tune', 'vision'];
 
-/** One part's bytes, sent as the multipart `data` field (and sent again as they are on a retry). */
-class PartContent implements FileContent {
-	readonly type = 'application/octet-stream';
-
-	constructor(private readonly bytes: Uint8Array) {}
-
-	get size(): number {
-		return this.bytes.length;
-	}
-
-	async *stream(): AsyncIterable<Uint8Array> {
-		yield this.bytes;
-	}
-
-	async arrayBuffer(): Promise<ArrayBuffer> {
-		return new Uint8Array(this.bytes).buffer;
-	}
-}
-
 /**
  * The file's parts in order, read once from its stream into one reused buffer of `partBytes`: each part is
  * yielded, sent, and then overwritten by the next, so about one part is in memory whatever the file's size.
  */
-export async function* partsOf(content: FileContent, partBytes: number): AsyncGenerator<Uint8Array> {
+export async function* partsOf(content: FileContent, partBytes: number): AsyncGenerator<Buffer> {
 	const buffer = Buffer.allocUnsafe(Math.min(partBytes, Math.max(1, content.size)));
 	let filled = 0;
 	for await (const chunk of content.stream() as AsyncIterable<Uint8Array>) {
@@ -104,7 +85,7 @@ export async function uploadInParts(
 		for await (const bytes of partsOf(file.blob, partBytes)) {
 			if (signal?.aborted) throw stoppedError(context, `while uploading "${fields.fileName}" (part ${partIds.length + 1})`);
 			const form = new MultipartForm();
-			form.append('data', new PartContent(bytes), fields.fileName);
+			form.append('data', new BufferFile(bytes, 'application/octet-stream'), fields.fileName);
 			const part = await openAiRequest<unknown>(context, asMultipart({ method: 'POST', url: `/uploads/${encodeURIComponent(uploadId)}/parts` }, form));
 			const partId = isPlainObject(part) && typeof part.id === 'string' ? part.id : '';
 			if (!partId) fail(context, `The server's reply to part ${partIds.length + 1} of upload ${uploadId} has no part ID`);

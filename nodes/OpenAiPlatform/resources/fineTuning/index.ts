@@ -18,8 +18,21 @@ import { validateGraderFields, validateGraderOperation } from './validateGrader'
 export const fineTuningDescription: INodeProperties[] = [
 	operationSelector(
 		'fineTuning',
-		[createOperation, getAllOperation, getOperation, cancelOperation, listEventsOperation, listCheckpointsOperation, pauseOperation, resumeOperation,
-			getAllCheckpointPermissionsOperation, createCheckpointPermissionOperation, deleteCheckpointPermissionOperation, runGraderOperation, validateGraderOperation],
+		[
+			createOperation,
+			getAllOperation,
+			getOperation,
+			cancelOperation,
+			listEventsOperation,
+			listCheckpointsOperation,
+			pauseOperation,
+			resumeOperation,
+			getAllCheckpointPermissionsOperation,
+			createCheckpointPermissionOperation,
+			deleteCheckpointPermissionOperation,
+			runGraderOperation,
+			validateGraderOperation,
+		],
 		'create',
 	),
 	...createFields,

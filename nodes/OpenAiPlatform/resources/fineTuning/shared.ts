@@ -1,8 +1,7 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { forOperation, idLocatorField, returnAllOrLimitFields } from '../../shared/fields';
-import { idInPath } from '../../shared/ids';
-import { paginateCursor } from '../../shared/transport';
+import { idLocatorField } from '../../shared/fields';
+import { defineOperation } from '../../shared/operation';
 
 const RESOURCE = 'fineTuning';
 
@@ -15,14 +14,6 @@ export function jobLocator(description: string): INodeProperties {
 		placeholder: 'e.g. ftjob-abc123',
 		description,
 	});
-}
-
-const jobPath = (suffix: string) => idInPath(`/fine_tuning/jobs/{id}${suffix}`, 'jobId', 'Fine-Tuning Job');
-
-/** cancel, pause and resume take no body: drop the empty object RoutingNode starts with. */
-async function withoutBody(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-	const { body: _body, ...rest } = requestOptions;
-	return rest;
 }
 
 interface JobOperation {
@@ -40,21 +31,12 @@ interface JobOperation {
 }
 
 /** One operation on a job (get, cancel, pause, resume, listEvents, listCheckpoints): the job picker, its URL and, for lists, the cursor. */
-export function jobOperation(spec: JobOperation): { operation: INodePropertyOptions; fields: INodeProperties[] } {
-	const operation: INodePropertyOptions = {
-		name: spec.name,
-		value: spec.value,
-		action: spec.action,
-		description: spec.description,
-		routing: {
-			request: { method: spec.method },
-			send: { preSend: spec.method === 'POST' ? [jobPath(spec.suffix), withoutBody] : [jobPath(spec.suffix)] },
-			...(spec.list ? { operations: { pagination: paginateCursor({ pageSize: 100 }) } } : {}),
-		},
-	};
-	const fields = forOperation(RESOURCE, spec.value, [
-		jobLocator(spec.jobDescription),
-		...(spec.list ? returnAllOrLimitFields() : []),
-	]);
-	return { operation, fields };
+export function jobOperation({ suffix, jobDescription, list, ...spec }: JobOperation): { operation: INodePropertyOptions; fields: INodeProperties[] } {
+	return defineOperation(RESOURCE, {
+		...spec,
+		path: `/fine_tuning/jobs/{jobId}${suffix}`,
+		ids: { jobId: 'Fine-Tuning Job' },
+		fields: [jobLocator(jobDescription)],
+		...(list ? { list: {} } : {}),
+	});
 }

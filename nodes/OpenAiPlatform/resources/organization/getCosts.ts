@@ -1,7 +1,7 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { collectionField } from '../../shared/fields';
-import { endTimeOption, optionalIds, organizationOperation, paginateBuckets, projectIdsOption, startTimeField, timeRange, withListQuery } from './shared';
+import { bucketWidthOption, endTimeOption, groupByOption, optionalIds, organizationOperation, paginateBuckets, projectIdsOption, startTimeField, withBucketQuery } from './shared';
 
 /** Daily buckets are the only width the costs endpoint knows; 180 of them fit in one page. */
 const BUCKETS_PER_PAGE = 180;
@@ -17,13 +17,12 @@ interface CostsOptions {
 async function buildCostsQuery(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const options = this.getNodeParameter('options', {}) as CostsOptions;
 	const projectIds = optionalIds(options.projectIds);
-	const qs: IDataObject = {
-		...timeRange(this, options.endTime),
-		bucket_width: options.bucketWidth ?? '1d',
-		limit: BUCKETS_PER_PAGE,
-	};
-	const lists = { group_by: options.groupBy, project_ids: projectIds };
-	return withListQuery({ ...requestOptions, qs: { ...(requestOptions.qs as IDataObject), ...qs } }, lists);
+	return withBucketQuery(this, requestOptions, {
+		width: options.bucketWidth ?? '1d',
+		bucketsPerPage: BUCKETS_PER_PAGE,
+		endTime: options.endTime,
+		lists: { group_by: options.groupBy, project_ids: projectIds },
+	});
 }
 
 export const { operation: getCostsOperation, fields: getCostsFields } = organizationOperation({
@@ -38,27 +37,13 @@ export const { operation: getCostsOperation, fields: getCostsFields } = organiza
 	fields: [
 		startTimeField,
 		collectionField([
-			{
-				displayName: 'Bucket Width',
-				name: 'bucketWidth',
-				type: 'options',
-				default: '1d',
-				description: 'The length of each bucket; costs come in days only',
-				options: [{ name: '1 Day', value: '1d' }],
-			},
+			bucketWidthOption('The length of each bucket; costs come in days only', [{ name: '1 Day', value: '1d' }]),
 			endTimeOption,
-			{
-				displayName: 'Group By',
-				name: 'groupBy',
-				type: 'multiOptions',
-				default: [],
-				description: 'Split each day by these fields',
-				options: [
-					{ name: 'API Key', value: 'api_key_id' },
-					{ name: 'Line Item', value: 'line_item' },
-					{ name: 'Project', value: 'project_id' },
-				],
-			},
+			groupByOption('Split each day by these fields', [
+				{ name: 'API Key', value: 'api_key_id' },
+				{ name: 'Line Item', value: 'line_item' },
+				{ name: 'Project', value: 'project_id' },
+			]),
 			projectIdsOption,
 		]),
 	],

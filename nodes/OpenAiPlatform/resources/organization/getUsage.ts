@@ -1,8 +1,8 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodePropertyOptions } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, IHttpRequestOptions, INodePropertyOptions } from 'n8n-workflow';
 
 import { collectionField } from '../../shared/fields';
 import { checkedChoice, fail } from '../../shared/validation';
-import { endTimeOption, optionalIds, organizationOperation, paginateBuckets, projectIdsOption, startTimeField, timeRange, withListQuery } from './shared';
+import { bucketWidthOption, endTimeOption, groupByOption, optionalIds, organizationOperation, paginateBuckets, projectIdsOption, startTimeField, withBucketQuery } from './shared';
 
 /** What each usage endpoint can group by (from OpenAI's spec). */
 const GROUP_BY: Record<string, string[]> = {
@@ -54,13 +54,12 @@ async function buildUsageRequest(this: IExecuteSingleFunctions, requestOptions: 
 	const projectIds = optionalIds(options.projectIds);
 	const models = optionalIds(options.models);
 	if (models && !allowed.includes('model')) fail(this, `Models: ${usageType} usage has no models to filter by`);
-	const qs: IDataObject = {
-		...timeRange(this, options.endTime),
-		bucket_width: width,
-		limit: BUCKETS_PER_PAGE[width],
-	};
-	const lists = { group_by: options.groupBy, project_ids: projectIds, models };
-	return withListQuery({ ...requestOptions, url: `/organization/usage/${usageType}`, qs: { ...(requestOptions.qs as IDataObject), ...qs } }, lists);
+	return withBucketQuery(this, { ...requestOptions, url: `/organization/usage/${usageType}` }, {
+		width,
+		bucketsPerPage: BUCKETS_PER_PAGE[width],
+		endTime: options.endTime,
+		lists: { group_by: options.groupBy, project_ids: projectIds, models },
+	});
 }
 
 export const { operation: getUsageOperation, fields: getUsageFields } = organizationOperation({
@@ -84,38 +83,24 @@ export const { operation: getUsageOperation, fields: getUsageFields } = organiza
 		},
 		startTimeField,
 		collectionField([
-			{
-				displayName: 'Bucket Width',
-				name: 'bucketWidth',
-				type: 'options',
-				default: '1d',
-				description: 'The length of each time bucket',
-				options: [
-					{ name: '1 Day', value: '1d' },
-					{ name: '1 Hour', value: '1h' },
-					{ name: '1 Minute', value: '1m' },
-				],
-			},
+			bucketWidthOption('The length of each time bucket', [
+				{ name: '1 Day', value: '1d' },
+				{ name: '1 Hour', value: '1h' },
+				{ name: '1 Minute', value: '1m' },
+			]),
 			endTimeOption,
-			{
-				displayName: 'Group By',
-				name: 'groupBy',
-				type: 'multiOptions',
-				default: [],
-				description: 'Split each bucket by these fields (not every usage type has all of them)',
-				options: [
-					{ name: 'API Key', value: 'api_key_id' },
-					{ name: 'Batch', value: 'batch' },
-					{ name: 'Context Level', value: 'context_level' },
-					{ name: 'Model', value: 'model' },
-					{ name: 'Project', value: 'project_id' },
-					{ name: 'Service Tier', value: 'service_tier' },
-					{ name: 'Size', value: 'size' },
-					{ name: 'Source', value: 'source' },
-					{ name: 'User', value: 'user_id' },
-					{ name: 'Vector Store', value: 'vector_store_id' },
-				],
-			},
+			groupByOption('Split each bucket by these fields (not every usage type has all of them)', [
+				{ name: 'API Key', value: 'api_key_id' },
+				{ name: 'Batch', value: 'batch' },
+				{ name: 'Context Level', value: 'context_level' },
+				{ name: 'Model', value: 'model' },
+				{ name: 'Project', value: 'project_id' },
+				{ name: 'Service Tier', value: 'service_tier' },
+				{ name: 'Size', value: 'size' },
+				{ name: 'Source', value: 'source' },
+				{ name: 'User', value: 'user_id' },
+				{ name: 'Vector Store', value: 'vector_store_id' },
+			]),
 			{ displayName: 'Models', name: 'models', type: 'string', default: '', placeholder: 'e.g. gpt-4.1-mini, gpt-4o', description: 'Only these models, separated by commas' },
 			projectIdsOption,
 		]),

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationSelector } from '../../shared/fields';
+import { resourceDescription } from '../../shared/operation';
 import { getAuditLogsFields, getAuditLogsOperation } from './getAuditLogs';
 import { getCostsFields, getCostsOperation } from './getCosts';
 import { getProjectsFields, getProjectsOperation } from './getProjects';
@@ -13,7 +13,4 @@ const OPERATIONS = [
 	[getProjectsOperation, getProjectsFields],
 ] as const;
 
-export const organizationDescription: INodeProperties[] = [
-	operationSelector('organization', OPERATIONS.map(([operation]) => operation), 'getCosts'),
-	...OPERATIONS.flatMap(([, fields]) => fields),
-];
+export const organizationDescription: INodeProperties[] = resourceDescription('organization', 'getCosts', OPERATIONS);

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import type { OperationSpec } from '../../shared/operation';
 import { defineOperation } from '../../shared/operation';
@@ -109,4 +109,28 @@ export function withListQuery(requestOptions: IHttpRequestOptions, lists: Record
 	if (pairs.length === 0) return requestOptions;
 	const url = requestOptions.url ?? '';
 	return { ...requestOptions, url: `${url}${url.includes('?') ? '&' : '?'}${pairs.join('&')}` };
+}
+
+/** What costs and usage queries share: the range, the bucket width, its page size, and the list filters. */
+export interface BucketQuery {
+	width: string;
+	bucketsPerPage: number;
+	endTime?: unknown;
+	lists: Record<string, string[] | undefined>;
+}
+
+/** preSend body of costs and usage: the range and bucket width in the query, the list filters repeated in the URL. */
+export function withBucketQuery(context: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions, query: BucketQuery): IHttpRequestOptions {
+	const qs: IDataObject = { ...timeRange(context, query.endTime), bucket_width: query.width, limit: query.bucketsPerPage };
+	return withListQuery({ ...requestOptions, qs: { ...(requestOptions.qs as IDataObject), ...qs } }, query.lists);
+}
+
+/** "Bucket Width" with the widths an endpoint knows. */
+export function bucketWidthOption(description: string, options: INodePropertyOptions[]): INodeProperties {
+	return { displayName: 'Bucket Width', name: 'bucketWidth', type: 'options', default: '1d', description, options };
+}
+
+/** "Group By" with the fields an endpoint can split its buckets by. */
+export function groupByOption(description: string, options: INodePropertyOptions[]): INodeProperties {
+	return { displayName: 'Group By', name: 'groupBy', type: 'multiOptions', default: [], description, options };
 }

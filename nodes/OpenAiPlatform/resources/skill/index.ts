@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationSelector } from '../../shared/fields';
+import { resourceDescription } from '../../shared/operation';
 import { createFields, createOperation } from './create';
 import { createVersionFields, createVersionOperation } from './createVersion';
 import { deleteFields, deleteOperation } from './delete';
@@ -27,7 +27,4 @@ const OPERATIONS = [
 	[getVersionContentOperation, getVersionContentFields],
 ] as const;
 
-export const skillDescription: INodeProperties[] = [
-	operationSelector('skill', OPERATIONS.map(([operation]) => operation), 'create'),
-	...OPERATIONS.flatMap(([, fields]) => fields),
-];
+export const skillDescription: INodeProperties[] = resourceDescription('skill', 'create', OPERATIONS);

@@ -4,7 +4,7 @@ import { collectionField } from '../../shared/fields';
 import { idOf } from '../../shared/ids';
 import { backoffDelayMs, waitOrAbort } from '../../shared/retry';
 import type { PaginationFunction } from '../../shared/transport';
-import { cancelSignalOf, openAiRequest, settle, withRetries } from '../../shared/transport';
+import { addIdempotencyKey, cancelSignalOf, openAiRequest, settle, withRetries } from '../../shared/transport';
 import { checkRange, fail, idList, isPlainObject } from '../../shared/validation';
 import type { AddFileOptions } from './addFile';
 import { STORE_IDS, attributesFrom, attributesOption, chunkingOptions, chunkingStrategyFrom, storeOperation, vectorStoreIdField } from './shared';
@@ -62,6 +62,7 @@ async function waitUntilProcessed(context: IExecuteSingleFunctions, batch: IData
 
 /** Sends the batch through the shared path, then, with "Wait Until Processed", follows it to its end. */
 const addFilesAndWait: PaginationFunction = async function (this, requestData) {
+	addIdempotencyKey(requestData.options);
 	return await settle(this, async () => {
 		const [reply] = await withRetries(this, async () => await this.makeRoutingRequest(requestData));
 		const batch = (reply?.json ?? {}) as IDataObject;

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationSelector } from '../../shared/fields';
+import { resourceDescription } from '../../shared/operation';
 import { createFields, createOperation } from './create';
 import { createConsentFields, createConsentOperation } from './createConsent';
 import { deleteConsentFields, deleteConsentOperation } from './deleteConsent';
@@ -17,7 +17,4 @@ const OPERATIONS = [
 	[deleteConsentOperation, deleteConsentFields],
 ] as const;
 
-export const voiceDescription: INodeProperties[] = [
-	operationSelector('voice', OPERATIONS.map(([operation]) => operation), 'create'),
-	...OPERATIONS.flatMap(([, fields]) => fields),
-];
+export const voiceDescription: INodeProperties[] = resourceDescription('voice', 'create', OPERATIONS);
