@@ -1,28 +1,22 @@
 /**
  * The benchmarks' OpenAI-compatible server, run in its own process so its CPU is not counted:
  * deterministic chat completions (and Responses API replies for n8n's built-in node, and replies to
- * uploads) after a fixed latency, and an optional rate limit (R requests a
- * second, a sliding one-second window) answered with 429 and retry-after-ms beyond it.
- * Usage: node mockServer.js <latencyMs> <ratePerSecond|0> <lifetimeSeconds>; prints its base URL.
+ * uploads) after a fixed latency, and optional account limits (test/support/rateLimitServer.ts): R
+ * requests and T tokens a second, each bucket holding one second's worth, answered with 429 and
+ * retry-after-ms beyond them, and OpenAI's x-ratelimit-* headers on every reply unless turned off.
+ * A request costs its prompt at 4 characters a token plus 4, and a 20-token answer, which its
+ * reply's usage reports.
+ * Usage: node mockServer.js <latencyMs> <requestsPerSecond|0> <lifetimeSeconds> [tokensPerSecond|0] [headers 1|0];
+ * prints its base URL.
  */
 import type { FaultAction, ReceivedRequest } from '../test/support/faultServer';
 import { ok, openAiError, startFaultServer } from '../test/support/faultServer';
+import { accountLimiter } from '../test/support/rateLimitServer';
 
-const [latencyMs = 0, ratePerSecond = 0, lifetimeSeconds = 600] = process.argv.slice(2).map(Number);
+const [latencyMs = 0, ratePerSecond = 0, lifetimeSeconds = 600, tokensPerSecond = 0, headers = 1] = process.argv.slice(2).map(Number);
 
-const admitted: number[] = [];
-let rejected = 0;
-
-function rateLimited(now: number): number | undefined {
-	if (!ratePerSecond) return undefined;
-	while (admitted.length && admitted[0] <= now - 1000) admitted.shift();
-	if (admitted.length < ratePerSecond) {
-		admitted.push(now);
-		return undefined;
-	}
-	rejected++;
-	return Math.max(1, admitted[0] + 1000 - now);
-}
+const limiter = ratePerSecond > 0 ? accountLimiter({ requestsPerSecond: ratePerSecond, tokensPerSecond, headers: headers !== 0 }) : undefined;
+const ANSWER_TOKENS = 20;
 
 function promptOf(request: ReceivedRequest): string {
 	if (!String(request.headers['content-type'] ?? '').includes('json')) return '';
@@ -39,8 +33,11 @@ function promptOf(request: ReceivedRequest): string {
 	}
 }
 
+const promptTokens = (content: string) => Math.ceil(content.length / 4) + 4;
+
 /** A Responses API reply (n8n's built-in OpenAI node, text > Message a Model, posts to /responses). */
-function response(content: string): FaultAction {
+function response(content: string, extraHeaders: Record<string, string>): FaultAction {
+	const input = promptTokens(content);
 	return {
 		...(ok({
 			id: 'resp_bench',
@@ -57,8 +54,8 @@ function response(content: string): FaultAction {
 					content: [{ type: 'output_text', text: `echo: ${content}`, annotations: [] }],
 				},
 			],
-			usage: { input_tokens: 5, output_tokens: 3, total_tokens: 8 },
-		}) as object),
+			usage: { input_tokens: input, output_tokens: ANSWER_TOKENS, total_tokens: input + ANSWER_TOKENS },
+		}, extraHeaders) as object),
 		delayMs: latencyMs,
 	} as FaultAction;
 }
@@ -88,7 +85,8 @@ function upload(request: ReceivedRequest): FaultAction {
 	} as FaultAction;
 }
 
-function completion(content: string): FaultAction {
+function completion(content: string, extraHeaders: Record<string, string>): FaultAction {
+	const prompt = promptTokens(content);
 	return {
 		...(ok({
 			id: 'chatcmpl-bench',
@@ -96,8 +94,8 @@ function completion(content: string): FaultAction {
 			created: 1,
 			model: 'gpt-4.1-mini',
 			choices: [{ index: 0, finish_reason: 'stop', logprobs: null, message: { role: 'assistant', content: `echo: ${content}`, refusal: null } }],
-			usage: { prompt_tokens: 5, completion_tokens: 3, total_tokens: 8 },
-		}) as object),
+			usage: { prompt_tokens: prompt, completion_tokens: ANSWER_TOKENS, total_tokens: prompt + ANSWER_TOKENS },
+		}, extraHeaders) as object),
 		delayMs: latencyMs,
 	} as FaultAction;
 }
@@ -106,9 +104,10 @@ void (async () => {
 	const server = await startFaultServer(
 		(request) => {
 			if (request.path.endsWith('/models')) return ok({ object: 'list', data: [{ id: 'gpt-4.1-mini', object: 'model', created: 1, owned_by: 'system' }] });
-			const wait = rateLimited(Date.now());
-			if (wait !== undefined) {
-				return openAiError(429, 'Rate limit reached for requests', { code: 'rate_limit_exceeded', type: 'requests' }, { 'retry-after-ms': String(wait) });
+			const prompt = promptOf(request);
+			const admission = limiter?.admit(promptTokens(prompt) + ANSWER_TOKENS);
+			if (admission?.retryAfterMs !== undefined) {
+				return openAiError(429, 'Rate limit reached', { code: 'rate_limit_exceeded', type: 'requests' }, { ...admission.headers, 'retry-after-ms': String(admission.retryAfterMs) });
 			}
 			if (request.path.startsWith('/v1/uploads')) {
 				const reply = uploadsApi(request);
@@ -120,14 +119,15 @@ void (async () => {
 				request.body = Buffer.alloc(0); // the fault server keeps every request: let 100 MB bodies go
 				return reply;
 			}
-			if (request.path.endsWith('/responses')) return response(promptOf(request));
-			return completion(promptOf(request));
+			if (request.path.endsWith('/responses')) return response(prompt, admission?.headers ?? {});
+			return completion(prompt, admission?.headers ?? {});
 		},
 		{ maxRequests: 1_000_000, lifetimeMs: lifetimeSeconds * 1000 },
 	);
 	process.stdout.write(`${server.url}\n`);
 	process.on('SIGTERM', () => {
-		process.stderr.write(`served ${server.requests.length} requests, ${rejected} rate-limited, peak in flight ${server.peakInFlight}\n`);
+		const stats = limiter?.stats;
+		process.stderr.write(`served ${server.requests.length} requests, ${stats?.rejected ?? 0} rate-limited, peak in flight ${server.peakInFlight}, ${stats?.tokens ?? 0} tokens admitted\n`);
 		void server.stop().then(() => process.exit(0));
 	});
 })();

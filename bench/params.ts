@@ -14,7 +14,11 @@ export function packageHasChat(root: string): boolean {
 	return packageResources(root).includes('chat');
 }
 
-export function chatParameters(hasChat: boolean, requestOptions: IDataObject = {}): IDataObject {
+/** Text appended to every prompt, to make requests of a given size (the tokens-limit figure). */
+export const promptFiller = (chars: number) => (chars > 0 ? ` ${'lorem ipsum '.repeat(Math.ceil(chars / 12)).slice(0, chars - 1)}` : '');
+
+/** `chat`: extra prompt characters and chat.complete's Maximum Number of Tokens (tokens-limit figure). */
+export function chatParameters(hasChat: boolean, requestOptions: IDataObject = {}, chat: { promptChars?: number; maxTokens?: number } = {}): IDataObject {
 	const settings = Object.keys(requestOptions).length ? { requestOptions } : {};
 	if (hasChat) {
 		return {
@@ -22,7 +26,8 @@ export function chatParameters(hasChat: boolean, requestOptions: IDataObject = {
 			operation: 'complete',
 			model: { __rl: true, mode: 'id', value: BENCH_MODEL },
 			messagesInput: 'fields',
-			messages: { message: [{ role: 'user', content: '=item {{ $json.n }}' }] },
+			messages: { message: [{ role: 'user', content: `=item {{ $json.n }}${promptFiller(chat.promptChars ?? 0)}` }] },
+			...(chat.maxTokens ? { options: { maxTokens: chat.maxTokens } } : {}),
 			...settings,
 		};
 	}

@@ -3,7 +3,8 @@
 // scripts/install-n8n.sh, with this package packed and installed as a community package into a
 // throwaway N8N_USER_FOLDER (test/e2e/lib.mjs), each workflow run by `n8n execute --id` in its own
 // process. Called by bench/run.ts with one JSON argument:
-//   { items, buildDir, ourParameters, scenarios: [{ name, workflow: 'trivial'|'ours'|'builtin'|'legacy', latencyMs, rate }] }
+//   { items, buildDir, ourParameters, scenarios: [{ name, workflow: 'trivial'|'ours'|'builtin'|'legacy', latencyMs, rate,
+//     tokensPerSecond, headers, items, ourParameters, promptFiller }] }   (a scenario's own items/ourParameters win)
 // Prints one JSON line: { n8nVersion, results: [{ name, status, error, outputs, execMs, nodeMs, cpuMs, maxRssMb, processMs, server }] }.
 //
 // CPU and peak RSS come from the n8n process itself (bench/usage-preload.cjs, loaded with
@@ -36,8 +37,9 @@ const items = config.items ?? 1000;
 const log = (...args) => process.stderr.write(`[real-n8n] ${args.join(' ')}\n`);
 
 /** One mock server process per scenario, so rate windows and counters do not mix. */
-async function startMock(latencyMs, rate, lifetimeSeconds = 1200) {
-	const child = spawn(process.execPath, [join(config.buildDir, 'bench', 'mockServer.js'), String(latencyMs), String(rate), String(lifetimeSeconds)], {
+async function startMock(latencyMs, rate, { tokensPerSecond = 0, headers = true } = {}, lifetimeSeconds = 1200) {
+	const args = [String(latencyMs), String(rate), String(lifetimeSeconds), String(tokensPerSecond), headers ? '1' : '0'];
+	const child = spawn(process.execPath, [join(config.buildDir, 'bench', 'mockServer.js'), ...args], {
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
 	let stats = '';
@@ -67,10 +69,12 @@ async function startMock(latencyMs, rate, lifetimeSeconds = 1200) {
 const nodeId = (n) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
 function workflowFor(scenario, index, credentials) {
+	const count = scenario.items ?? items;
+	const prompt = `=item {{ $json.n }}${scenario.promptFiller ?? ''}`;
 	const source = [
 		{ parameters: {}, id: nodeId(1), name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0] },
 		{
-			parameters: { mode: 'raw', jsonOutput: JSON.stringify({ n: Array.from({ length: items }, (_, n) => n) }), options: {} },
+			parameters: { mode: 'raw', jsonOutput: JSON.stringify({ n: Array.from({ length: count }, (_, n) => n) }), options: {} },
 			id: nodeId(2),
 			name: 'Numbers',
 			type: 'n8n-nodes-base.set',
@@ -86,7 +90,7 @@ function workflowFor(scenario, index, credentials) {
 	const nodes = [...source];
 	if (scenario.workflow === 'ours') {
 		nodes.push({
-			parameters: config.ourParameters,
+			parameters: scenario.ourParameters ?? config.ourParameters,
 			id: nodeId(4),
 			name: 'OpenAI',
 			type: NODE_TYPE,
@@ -100,7 +104,7 @@ function workflowFor(scenario, index, credentials) {
 				resource: 'text',
 				operation: 'response',
 				modelId: { __rl: true, mode: 'id', value: 'gpt-4.1-mini' },
-				responses: { values: [{ type: 'text', role: 'user', content: '=item {{ $json.n }}' }] },
+				responses: { values: [{ type: 'text', role: 'user', content: prompt }] },
 				simplify: true,
 				options: {},
 			},
@@ -119,7 +123,7 @@ function workflowFor(scenario, index, credentials) {
 				resource: 'chat',
 				operation: 'complete',
 				chatModel: 'gpt-4.1-mini',
-				prompt: { messages: [{ role: 'user', content: '=item {{ $json.n }}' }] },
+				prompt: { messages: [{ role: 'user', content: prompt }] },
 				simplifyOutput: true,
 				options: {},
 			},
@@ -201,7 +205,7 @@ async function main() {
 	const workflows = [];
 	try {
 		for (const [index, scenario] of config.scenarios.entries()) {
-			const server = scenario.workflow === 'trivial' ? undefined : await startMock(scenario.latencyMs ?? 0, scenario.rate ?? 0);
+			const server = scenario.workflow === 'trivial' ? undefined : await startMock(scenario.latencyMs ?? 0, scenario.rate ?? 0, { tokensPerSecond: scenario.tokensPerSecond, headers: scenario.headers ?? true });
 			servers.push(server);
 			const creds = {};
 			if (server && scenario.workflow === 'ours') {

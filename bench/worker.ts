@@ -1,10 +1,12 @@
 /**
  * One benchmark measurement in a fresh process, printed as JSON on the last line:
  *   node worker.js node <baseUrl> <items> <concurrency> [maxRetries]   our node in n8n-core's WorkflowExecute
+ *     (concurrency and maxRetries may be "default": the node's own defaults, no Request Options set)
  *   node worker.js sdk  <baseUrl> <items> <concurrency> [maxRetries]   the same calls with the openai SDK
  *   node worker.js minimal[:<padding>] <baseUrl> <items> ...         the same calls through a minimal declarative node
  *                                                                     (bench/minimalNode.ts) in the same harness
- * A last argument [repeats] measures that many runs in the process and reports the one with the least CPU.
+ * [repeats] measures that many runs in the process and reports the one with the least CPU; [promptChars] and
+ * [maxTokens] make bigger chat requests (the tokens-limit figure).
  * CPU is process.cpuUsage() over the measured part only (loading code and warm-up excluded).
  */
 import { PACKAGE_DIR, credentialsFor, extraNodeTypes, loadPackage, runWorkflow, singleNodeWorkflow } from '../test/harness/n8n';
@@ -20,11 +22,15 @@ interface Measurement {
 	peakRssMb: number;
 }
 
-const [mode, baseUrl, itemsArg, concurrencyArg, retriesArg = '2', repeatsArg = '1'] = process.argv.slice(2);
+const [mode, baseUrl, itemsArg, concurrencyArg, retriesArg = '2', repeatsArg = '1', promptChars = '0', maxTokens = '0'] = process.argv.slice(2);
 const repeats = Math.max(1, Number(repeatsArg));
 const items = Number(itemsArg);
-const concurrency = Number(concurrencyArg);
-const maxRetries = Number(retriesArg);
+const concurrency = concurrencyArg === 'default' ? 10 : Number(concurrencyArg);
+const requestOptions = {
+	...(concurrencyArg === 'default' ? {} : { maxConcurrency: concurrency }),
+	...(retriesArg === 'default' ? {} : { maxRetries: Number(retriesArg) }),
+};
+const maxRetries = retriesArg === 'default' ? 2 : Number(retriesArg);
 
 async function measure(run: () => Promise<{ outputs: number; errors: number }>): Promise<Measurement> {
 	const cpu = process.cpuUsage();
@@ -36,7 +42,7 @@ async function measure(run: () => Promise<{ outputs: number; errors: number }>):
 }
 
 async function viaNode(count: number) {
-	const parameters = chatParameters(packageHasChat(PACKAGE_DIR), { maxConcurrency: concurrency, maxRetries });
+	const parameters = chatParameters(packageHasChat(PACKAGE_DIR), requestOptions, { promptChars: Number(promptChars), maxTokens: Number(maxTokens) });
 	const inputs = Array.from({ length: count }, (_, n) => ({ json: { n } }));
 	const result = await runWorkflow(singleNodeWorkflow(parameters, inputs), credentialsFor(baseUrl));
 	const output = result.output('OpenAI');

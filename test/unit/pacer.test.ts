@@ -147,7 +147,7 @@ describe('Pacer', () => {
 		expect(startedAt).toEqual([]);
 		await clock.advanceTo(1020);
 		expect(startedAt).toEqual([1020]); // the pause ends at 1020: one lane, then the next after a spacing
-		await clock.advance(2000);
+		await clock.advance(10_000);
 		expect(startedAt).toHaveLength(4); // the lanes halved: 4 until one finishes
 		expect(new Set(startedAt).size).toBe(4);
 		for (const ticket of await Promise.all(again.slice(0, 4))) pacer.finish(ticket, 'succeeded');

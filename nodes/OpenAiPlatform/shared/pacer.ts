@@ -171,6 +171,9 @@ interface Waiter {
 /** Spacing between starts after a 429, at least, so that lanes come back one by one. */
 const MIN_SPACING_AFTER_429_MS = 10;
 
+/** The window over which the rate that just succeeded is measured, when a 429 comes. */
+const RATE_WINDOW_MS = 1000;
+
 /**
  * Paces the requests of one node execution, shared by all its items. A request starts only when a
  * lane is free, no 429 pause is running, and the server's limits, as its x-ratelimit headers
@@ -189,8 +192,14 @@ export class Pacer {
 
 	private nextStartAt = 0;
 
-	/** Learnt from 429s, for servers that send no x-ratelimit headers; shrinks while requests succeed. */
+	/**
+	 * Time between starts, learnt from 429s for servers that send no x-ratelimit headers: the rate
+	 * that succeeded just before the 429 is what the server allows. Shrinks while requests succeed.
+	 */
 	private spacingMs = 0;
+
+	/** When the latest successes finished (the last RATE_WINDOW_MS). */
+	private recentSuccesses: number[] = [];
 
 	private lastDecreaseAt = -Infinity;
 
@@ -280,7 +289,9 @@ export class Pacer {
 		const now = this.clock.now();
 		if (this.tickets.get(ticket.item) === ticket) this.tickets.delete(ticket.item);
 		this.active--;
+		this.recentSuccesses = this.recentSuccesses.filter((time) => time > now - RATE_WINDOW_MS);
 		if (outcome === 'succeeded') {
+			this.recentSuccesses.push(now);
 			this.lanes = Math.min(this.max, this.lanes + 1 / this.lanes);
 			this.spacingMs = this.spacingMs > 1 ? this.spacingMs * 0.98 : 0;
 		} else if (outcome !== 'failed') {
@@ -289,7 +300,8 @@ export class Pacer {
 			if (ticket.startedAt > this.lastDecreaseAt) {
 				this.lastDecreaseAt = now;
 				this.lanes = Math.max(1, this.lanes / 2);
-				this.spacingMs = Math.max(this.spacingMs * 2, rateLimitedFor / this.laneCount, MIN_SPACING_AFTER_429_MS);
+				const allowed = RATE_WINDOW_MS / Math.max(1, this.recentSuccesses.length);
+				this.spacingMs = Math.max(MIN_SPACING_AFTER_429_MS, Math.min(allowed, rateLimitedFor));
 			}
 		}
 		this.pump();
