@@ -130,7 +130,7 @@ const CREATES: Create[] = [
 	},
 	{
 		name: 'container.create',
-		parameters: withParameters('container.create', (p) => void (p.name = '=item-{{ $json.n }}')),
+		parameters: withParameters('container.create', (p) => void (p.containerName = '=item-{{ $json.n }}')),
 		items: itemsFrom('container.create'),
 		kinds: [
 			{
@@ -142,7 +142,7 @@ const CREATES: Create[] = [
 	},
 	{
 		name: 'video.generate',
-		parameters: withParameters('video.generate', (p) => void (p.prompt = '=A paper boat, item-{{ $json.n }}')),
+		parameters: withParameters('video.generate', (p) => void (p.videoPrompt = '=A paper boat, item-{{ $json.n }}')),
 		items: itemsFrom('video.generate'),
 		kinds: [
 			{

@@ -1,6 +1,6 @@
 /**
  * The operations that wait (response.create in background mode, assistant.message, batch.getResults
- * with "Wait Until Complete") against a server whose work never finishes: each must stop at its
+ * with "Wait Until Complete", video.generate with "Wait for Video") against a server whose work never finishes: each must stop at its
  * timeout with a clear error, and stop polling as soon as the execution is stopped.
  *
  * n8n 2.41 hands this node no cancel signal (getExecutionCancelSignal() is undefined: n8n runs a
@@ -77,6 +77,18 @@ const POLLERS: Poller[] = [
 			ok({ id: 'batch_abc123', object: 'batch', endpoint: '/v1/chat/completions', input_file_id: 'file-1', completion_window: '24h', status: 'in_progress', created_at: 1, request_counts: { total: 10, completed: 3, failed: 0 } }),
 		isPoll: (r) => r.method === 'GET' && r.path === '/v1/batches/batch_abc123',
 		timeoutError: /^Batch batch_abc123 is still in_progress after 1 seconds$/,
+		cancelsAtTimeout: () => false,
+	},
+	{
+		name: 'video.generate (wait)',
+		parameters: (timeout) => {
+			const parameters = fixtureParameters('video.generate.wait');
+			(parameters.options as IDataObject).waitTimeout = timeout;
+			return parameters;
+		},
+		plan: (r) => ok({ id: 'video_1', object: 'video', model: 'sora-2', status: r.method === 'POST' ? 'queued' : 'in_progress', progress: 10, created_at: 1 }),
+		isPoll: (r) => r.method === 'GET' && r.path === '/v1/videos/video_1',
+		timeoutError: /^Wait Timeout \(Seconds\): video video_1 was still in_progress after 1 s$/,
 		cancelsAtTimeout: () => false,
 	},
 ];
