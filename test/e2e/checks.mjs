@@ -18,7 +18,14 @@ const CRASH = /TypeError|Cannot read propert|is not a function|is not iterable|u
  * Any other error item (a field the node refused before sending, a reply it
  * could not read) fails the check: the workflow or the node is wrong.
  */
-const REPLY_DEPENDENT = [/^The model refused/, /did not finish within \d+ seconds/, /^Batch \S+ is \w+, not finished/];
+const REPLY_DEPENDENT = [
+	/^The model refused/,
+	/did not finish within \d+ seconds/,
+	/^Batch \S+ is \w+, not finished/,
+	// video.generate with Wait for Video: steady's random video status may stay unfinished or be "failed".
+	/^Wait Timeout \(Seconds\): video \S+ was still \w+ after \d+ s$/,
+	/^The video failed/,
+];
 
 /**
  * For operations whose result depends on the reply's content, which steady
@@ -129,6 +136,10 @@ export const checks = {
 		},
 		Cancel: wellFormed(),
 		Delete: wellFormed(),
+		'Count input tokens': wellFormed(),
+		Compact: wellFormed(),
+		'Create (MCP, image tool, stored prompt)': wellFormed(),
+		'Create (MCP approvals)': wellFormed(),
 	},
 
 	conversation: {
@@ -136,6 +147,59 @@ export const checks = {
 		Get: wellFormed(),
 		Update: wellFormed(),
 		Delete: wellFormed(),
+		'List items': listOf(5),
+		'Add items': ({ items, expect }) => {
+			for (const item of items) wellFormed()({ items: [item], expect });
+		},
+		'Get item': wellFormed(),
+		'Delete item': wellFormed(),
+	},
+
+	storedCompletion: {
+		'Get many': ({ items, expect }) => {
+			for (const item of items) wellFormed()({ items: [item], expect });
+		},
+		Get: wellFormed(),
+		Update: wellFormed(),
+		Delete: wellFormed(),
+		'Get messages': listOf(10),
+	},
+
+	container: {
+		Create: wellFormed(),
+		'Get many': listOf(5),
+		Get: wellFormed(),
+		Delete: wellFormed(),
+		'Add file': wellFormed(),
+		'Add file (file ID)': wellFormed(),
+		'List files': ({ items, expect }) => {
+			for (const item of items) wellFormed()({ items: [item], expect });
+		},
+		'Get file': wellFormed(),
+		'Delete file': wellFormed(),
+		'Get file content': binaryOut('chart'),
+	},
+
+	video: {
+		Generate: wellFormed(),
+		'Generate and wait': wellFormed((item, expect) => expect(item.binary?.video?.mimeType, 'no video downloaded')),
+		Get: wellFormed(),
+		'Get many': listOf(3),
+		Delete: wellFormed(),
+		'Get content': binaryOut(),
+		Remix: wellFormed(),
+	},
+
+	realtime: {
+		'Create client secret': wellFormed(),
+		'Accept call': wellFormed(),
+		'Hang up call': wellFormed(),
+		'Refer call': wellFormed(),
+		'Reject call': wellFormed(),
+	},
+
+	provenance: {
+		Check: wellFormed(),
 	},
 
 	assistant: {

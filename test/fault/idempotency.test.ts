@@ -128,6 +128,30 @@ const CREATES: Create[] = [
 			},
 		],
 	},
+	{
+		name: 'container.create',
+		parameters: withParameters('container.create', (p) => void (p.containerName = '=item-{{ $json.n }}')),
+		items: itemsFrom('container.create'),
+		kinds: [
+			{
+				name: 'container',
+				matches: (r) => r.method === 'POST' && r.path === '/v1/containers',
+				reply: (id) => ({ id, object: 'container', name: 'x', created_at: 1, status: 'running' }),
+			},
+		],
+	},
+	{
+		name: 'video.generate',
+		parameters: withParameters('video.generate', (p) => void (p.videoPrompt = '=A paper boat, item-{{ $json.n }}')),
+		items: itemsFrom('video.generate'),
+		kinds: [
+			{
+				name: 'video',
+				matches: (r) => r.method === 'POST' && r.path === '/v1/videos',
+				reply: (id) => ({ id, object: 'video', model: 'sora-2', status: 'queued', progress: 0, created_at: 1, prompt: 'x', size: '1280x720', seconds: '8' }),
+			},
+		],
+	},
 ];
 
 /**

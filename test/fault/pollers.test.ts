@@ -1,6 +1,6 @@
 /**
  * The operations that wait (response.create in background mode, assistant.message, batch.getResults
- * with "Wait Until Complete") against a server whose work never finishes: each must stop at its
+ * with "Wait Until Complete", video.generate with "Wait for Video") against a server whose work never finishes: each must stop at its
  * timeout with a clear error, and stop polling as soon as the execution is stopped.
  *
  * n8n 2.41 hands this node no cancel signal (getExecutionCancelSignal() is undefined: n8n runs a
@@ -89,6 +89,18 @@ const POLLERS: Poller[] = [
 		plan: () => ok({ id: 'vsfb_1', object: 'vector_store.files_batch', created_at: 1, vector_store_id: 'vs_abc123', status: 'in_progress', file_counts: { in_progress: 2, completed: 0, failed: 0, cancelled: 0, total: 2 } }),
 		isPoll: (r) => r.method === 'GET' && r.path === '/v1/vector_stores/vs_abc123/file_batches/vsfb_1',
 		timeoutError: /^File batch vsfb_1 is still in_progress after 1 seconds/,
+		cancelsAtTimeout: () => false,
+	},
+	{
+		name: 'video.generate (wait)',
+		parameters: (timeout) => {
+			const parameters = fixtureParameters('video.generate.wait');
+			(parameters.options as IDataObject).waitTimeout = timeout;
+			return parameters;
+		},
+		plan: (r) => ok({ id: 'video_1', object: 'video', model: 'sora-2', status: r.method === 'POST' ? 'queued' : 'in_progress', progress: 10, created_at: 1 }),
+		isPoll: (r) => r.method === 'GET' && r.path === '/v1/videos/video_1',
+		timeoutError: /^Wait Timeout \(Seconds\): video video_1 was still in_progress after 1 s$/,
 		cancelsAtTimeout: () => false,
 	},
 ];

@@ -25,5 +25,10 @@ describe('modelFits', () => {
 		['gpt-4.1', 'fineTuned', false],
 		['o3-pro', 'response', true],
 		['o3-pro', 'chat', false],
+		['sora-2-pro', 'video', true],
+		['gpt-image-1', 'video', false],
+		['gpt-realtime', 'realtime', true],
+		['gpt-4o-mini-realtime-preview', 'realtime', true],
+		['gpt-realtime', 'response', false],
 	] as const)('%s fits %s: %s', (id, capability, fits) => expect(modelFits(id, capability)).toBe(fits));
 });

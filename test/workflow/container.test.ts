@@ -15,7 +15,7 @@ const CSV = 'region,sales\nnorth,10\n';
 testExchanges([
 	{
 		name: 'create: name, files, idle expiry and memory',
-		parameters: { resource: 'container', operation: 'create', name: 'Sales', options: { fileIds: 'file-1, file-2', expiresAfterMinutes: 30, memoryLimit: '4g' } },
+		parameters: { resource: 'container', operation: 'create', containerName: 'Sales', options: { fileIds: 'file-1, file-2', expiresAfterMinutes: 30, memoryLimit: '4g' } },
 		method: 'POST',
 		path: '/v1/containers',
 		body: { name: 'Sales', file_ids: ['file-1', 'file-2'], expires_after: { anchor: 'last_active_at', minutes: 30 }, memory_limit: '4g' },

@@ -1,7 +1,8 @@
 /** conversation: listItems, addItems, getItem and deleteItem on /conversations/{id}/items, against nock. */
+import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 
-import { testExchanges } from '../support/nockApi';
+import { API, captured, outputOf, recordAndReply, runNode, testExchanges } from '../support/nockApi';
 
 const base = { resource: 'conversation', conversationId: 'conv_1' };
 const item = (id: string, text = 'Hello', role = 'user') => ({ type: 'message', id, status: 'completed', role, content: [{ type: 'input_text', text }] });
@@ -51,3 +52,19 @@ testExchanges([
 		output: [{ id: 'conv_1', object: 'conversation', created_at: 1741900000, metadata: {} }],
 	},
 ]);
+
+describe('conversation.listItems with Return All', () => {
+	it('follows the cursor (after = last_id) until has_more is false', async () => {
+		const seen = captured();
+		const scope = nock(API)
+			.get('/v1/conversations/conv_1/items')
+			.query(true)
+			.times(2)
+			.reply(recordAndReply(seen, (call: number) => (call === 0 ? list([item('msg_1'), item('msg_2')], true) : list([item('msg_3')]))));
+		const result = await runNode({ ...base, operation: 'listItems', returnAll: true });
+		expect(result.error?.message).toBeUndefined();
+		scope.done();
+		expect(seen.paths.map(decodeURIComponent)).toEqual(['/v1/conversations/conv_1/items?limit=100', '/v1/conversations/conv_1/items?limit=100&after=msg_2']);
+		expect(outputOf(result).map((entry) => entry.json.id)).toEqual(['msg_1', 'msg_2', 'msg_3']);
+	});
+});

@@ -12,7 +12,7 @@ testExchanges([
 			resource: 'realtime',
 			operation: 'createClientSecret',
 			model: MODEL,
-			instructions: 'You are a receptionist.',
+			sessionInstructions: 'You are a receptionist.',
 			sessionOptions: { voice: 'marin', sessionJson: '{"output_modalities":["audio"]}' },
 			expiresAfterSeconds: 300,
 		},
@@ -27,7 +27,7 @@ testExchanges([
 	},
 	{
 		name: 'acceptCall: the session as body; an empty reply says accepted',
-		parameters: { ...call, operation: 'acceptCall', model: MODEL, instructions: 'Answer in French.' },
+		parameters: { ...call, operation: 'acceptCall', model: MODEL, sessionInstructions: 'Answer in French.' },
 		method: 'POST',
 		path: '/v1/realtime/calls/rtc_1/accept',
 		body: { type: 'realtime', model: 'gpt-realtime', instructions: 'Answer in French.' },

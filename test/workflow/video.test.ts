@@ -30,7 +30,7 @@ const video = (extra: IDataObject = {}) => ({
 testExchanges([
 	{
 		name: 'generate: prompt, model, size, seconds and a reference image as multipart; outputs the job',
-		parameters: { resource: 'video', operation: 'generate', model: MODEL, prompt: 'A paper boat', options: { size: '1280x720', seconds: '8', referenceImage: 'frame' } },
+		parameters: { resource: 'video', operation: 'generate', model: MODEL, videoPrompt: 'A paper boat', options: { size: '1280x720', seconds: '8', referenceImage: 'frame' } },
 		items: [{ json: {}, binary: { frame: { data: PNG.toString('base64'), fileName: 'frame.png', mimeType: 'image/png' } } }],
 		method: 'POST',
 		path: '/v1/videos',
@@ -74,7 +74,7 @@ testExchanges([
 	},
 	{
 		name: 'remix: the prompt',
-		parameters: { ...base, operation: 'remix', prompt: 'Make it night' },
+		parameters: { ...base, operation: 'remix', videoPrompt: 'Make it night' },
 		method: 'POST',
 		path: `/v1/videos/${VIDEO}/remix`,
 		body: { prompt: 'Make it night' },
@@ -92,7 +92,7 @@ describe('video.generate with Wait for Video', () => {
 			.reply(200, video({ status: 'completed', progress: 100 }))
 			.get(`/v1/videos/${VIDEO}/content`)
 			.reply(200, MP4, { 'content-type': 'video/mp4' });
-		const result = await runNode({ resource: 'video', operation: 'generate', model: MODEL, prompt: 'A paper boat', options: { wait: true, binaryPropertyOutput: 'video' } });
+		const result = await runNode({ resource: 'video', operation: 'generate', model: MODEL, videoPrompt: 'A paper boat', options: { wait: true, binaryPropertyOutput: 'video' } });
 		expect(result.error?.message).toBeUndefined();
 		scope.done();
 		const [item] = outputOf(result);
@@ -103,13 +103,13 @@ describe('video.generate with Wait for Video', () => {
 
 	it('fails the item with the reason when the video failed', async () => {
 		nock(API).post('/v1/videos').reply(200, video({ status: 'failed', error: { code: 'moderation_blocked', message: 'The prompt was blocked' } }));
-		const result = await runNode({ resource: 'video', operation: 'generate', model: MODEL, prompt: 'A paper boat', options: { wait: true } });
+		const result = await runNode({ resource: 'video', operation: 'generate', model: MODEL, videoPrompt: 'A paper boat', options: { wait: true } });
 		expect(result.error?.message).toBe('The video failed: The prompt was blocked');
 	});
 
 	it('refuses a reference image that is not an image before sending', async () => {
 		const items = [{ json: {}, binary: { frame: { data: Buffer.from('hi').toString('base64'), fileName: 'notes.txt', mimeType: 'text/plain' } } }];
-		const result = await runNode({ resource: 'video', operation: 'generate', model: MODEL, prompt: 'A boat', options: { referenceImage: 'frame' } }, items);
+		const result = await runNode({ resource: 'video', operation: 'generate', model: MODEL, videoPrompt: 'A boat', options: { referenceImage: 'frame' } }, items);
 		expect(result.error?.message).toBe('Reference Image: "notes.txt" (text/plain) is not an accepted file type');
 	});
 });

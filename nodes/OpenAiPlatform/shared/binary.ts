@@ -333,3 +333,15 @@ export async function binaryFromResponse(
 	const headerType = String((response.headers as Record<string, unknown>)?.['content-type'] ?? '').split(';')[0].trim();
 	return await context.helpers.prepareBinaryData(bodyBuffer(response.body), fileName, mimeType ?? (headerType || undefined));
 }
+
+/** A multipart body of one file, as the part `file`, from an input item's binary property (container files, provenance checks). */
+export async function oneFileMultipart(
+	context: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+	limits: BinaryLimits,
+	propertyParameter = 'binaryPropertyName',
+): Promise<IHttpRequestOptions> {
+	const propertyName = String(context.getNodeParameter(propertyParameter, 'data')).trim();
+	const file = await openBinaryFile(context, propertyName, limits);
+	return asMultipart(requestOptions, multipartForm({}, [{ name: 'file', file }]));
+}

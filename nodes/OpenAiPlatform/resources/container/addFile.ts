@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { MultipartForm, asMultipart, openBinaryFile } from '../../shared/binary';
+import { oneFileMultipart } from '../../shared/binary';
 import { binaryPropertyField, forOperation } from '../../shared/fields';
 import { idOf } from '../../shared/ids';
 import { fileLocator } from '../file/shared';
@@ -11,11 +11,7 @@ const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
 /** preSend: the file, as a multipart upload of a binary property or as an uploaded file's ID. */
 async function buildFile(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	if (this.getNodeParameter('source', 'binary') === 'fileId') return { ...requestOptions, body: { file_id: idOf(this, 'fileId', 'File') } };
-	const propertyName = String(this.getNodeParameter('binaryPropertyName', 'data')).trim();
-	const file = await openBinaryFile(this, propertyName, { field: 'Input Binary Field', maxBytes: MAX_UPLOAD_BYTES });
-	const form = new MultipartForm();
-	form.append('file', file.blob, file.fileName);
-	return asMultipart(requestOptions, form);
+	return await oneFileMultipart(this, requestOptions, { field: 'Input Binary Field', maxBytes: MAX_UPLOAD_BYTES });
 }
 
 export const addFileOperation: INodePropertyOptions = {

@@ -13,7 +13,7 @@ interface CreateOptions {
 /** preSend: name, files to copy in, idle expiry and memory. */
 async function buildContainer(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const options = this.getNodeParameter('options', {}) as CreateOptions;
-	const body: IDataObject = { name: requiredText(this, 'name', 'Name') };
+	const body: IDataObject = { name: requiredText(this, 'containerName', 'Name') };
 	const fileIds = idList(options.fileIds);
 	if (fileIds.length) body.file_ids = fileIds;
 	const minutes = checkRange(this, 'Expires After (Minutes)', options.expiresAfterMinutes, 1, 1440, true);
@@ -34,7 +34,7 @@ export const createOperation: INodePropertyOptions = {
 };
 
 export const createFields: INodeProperties[] = forOperation(RESOURCE, 'create', [
-	{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '', placeholder: 'e.g. Sales analysis', description: 'A name for the container' },
+	{ displayName: 'Name', name: 'containerName', type: 'string', required: true, default: '', placeholder: 'e.g. Sales analysis', description: 'A name for the container' },
 	collectionField([
 		{
 			displayName: 'Expires After (Minutes)',

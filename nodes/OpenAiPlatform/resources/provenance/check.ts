@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { MultipartForm, asMultipart, openBinaryFile } from '../../shared/binary';
+import { oneFileMultipart } from '../../shared/binary';
 import { binaryPropertyField, forOperation } from '../../shared/fields';
 
 const MAX_BYTES = 50 * 1024 * 1024;
@@ -8,11 +8,7 @@ const MEDIA_TYPES = ['image/*', 'audio/*', '.png', '.jpg', '.jpeg', '.webp', '.g
 
 /** preSend: the image or audio file as a multipart upload. */
 async function buildCheck(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-	const propertyName = String(this.getNodeParameter('binaryPropertyName', 'data')).trim();
-	const file = await openBinaryFile(this, propertyName, { field: 'Input Binary Field', maxBytes: MAX_BYTES, accept: MEDIA_TYPES });
-	const form = new MultipartForm();
-	form.append('file', file.blob, file.fileName);
-	return asMultipart(requestOptions, form);
+	return await oneFileMultipart(this, requestOptions, { field: 'Input Binary Field', maxBytes: MAX_BYTES, accept: MEDIA_TYPES });
 }
 
 export const checkOperation: INodePropertyOptions = {

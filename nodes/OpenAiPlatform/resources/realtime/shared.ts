@@ -26,7 +26,7 @@ export const sessionFields: INodeProperties[] = [
 	modelField({ capability: 'realtime', placeholder: 'e.g. gpt-realtime', defaultModel: 'gpt-realtime', bodyProperty: false }),
 	{
 		displayName: 'Instructions',
-		name: 'instructions',
+		name: 'sessionInstructions',
 		type: 'string',
 		typeOptions: { rows: 3 },
 		default: '',
@@ -57,7 +57,7 @@ export const sessionFields: INodeProperties[] = [
 /** The realtime session config of `sessionFields`. */
 export function sessionFrom(context: IExecuteSingleFunctions): IDataObject {
 	const options = context.getNodeParameter('sessionOptions', {}) as { voice?: string; sessionJson?: unknown };
-	const instructions = String(context.getNodeParameter('instructions', '') ?? '').trim();
+	const instructions = String(context.getNodeParameter('sessionInstructions', '') ?? '').trim();
 	const extra = optionalJsonObject(context, 'Session (JSON)', options.sessionJson) ?? {};
 	return {
 		type: 'realtime',

@@ -316,8 +316,8 @@ const CREATE_OPTIONS: INodeProperties[] = [
 		displayName: 'Prompt Variables',
 		name: 'promptVariables',
 		type: 'json',
-		default: '{\n  "customer_name": "Jane"\n}',
-		description: "Values for the stored prompt's {{variables}}, as a JSON object",
+		default: '{}',
+		description: 'Values for the stored prompt\'s variables, as a JSON object, e.g. {"customer_name": "Jane"}',
 	},
 	{
 		displayName: 'Prompt Version',

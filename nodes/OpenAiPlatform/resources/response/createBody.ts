@@ -172,10 +172,11 @@ function textFormatOf(context: IExecuteSingleFunctions): ResponseFormatTextConfi
 function promptBody(context: IExecuteSingleFunctions, options: CreateOptions): Body {
 	const body: Body = {};
 	const id = options.promptId?.trim();
+	const variables = optionalJsonObject(context, 'Prompt Variables', options.promptVariables);
+	const hasVariables = variables !== undefined && Object.keys(variables).length > 0;
 	if (id) {
-		const variables = optionalJsonObject(context, 'Prompt Variables', options.promptVariables);
-		body.prompt = { id, ...(options.promptVersion?.trim() ? { version: options.promptVersion.trim() } : {}), ...(variables ? { variables: variables as Record<string, string> } : {}) };
-	} else if (options.promptVersion?.trim() || optionalJsonObject(context, 'Prompt Variables', options.promptVariables)) {
+		body.prompt = { id, ...(options.promptVersion?.trim() ? { version: options.promptVersion.trim() } : {}), ...(hasVariables ? { variables: variables as Record<string, string> } : {}) };
+	} else if (options.promptVersion?.trim() || hasVariables) {
 		fail(context, 'Prompt ID: is empty', 'Prompt Version and Prompt Variables apply to a stored prompt: give its ID.');
 	}
 	return { ...body, ...promptCacheOf(context, options) };

@@ -36,7 +36,7 @@ async function buildGenerate(this: IExecuteSingleFunctions, requestOptions: IHtt
 		const image = await openBinaryFile(this, reference, { field: 'Reference Image', maxBytes: 20 * 1024 * 1024, accept: REFERENCE_TYPES });
 		form.append('input_reference', image.blob, image.fileName);
 	}
-	checkRange(this, 'Wait Timeout (Seconds)', options.waitTimeout, 10, 86400, true);
+	checkRange(this, 'Wait Timeout (Seconds)', options.waitTimeout, 1, 86400, true);
 	return asMultipart({ ...requestOptions, body: undefined }, form);
 }
 
@@ -136,7 +136,7 @@ export const generateFields: INodeProperties[] = forOperation(RESOURCE, 'generat
 			displayName: 'Wait Timeout (Seconds)',
 			name: 'waitTimeout',
 			type: 'number',
-			typeOptions: { minValue: 10, maxValue: 86400 },
+			typeOptions: { minValue: 1, maxValue: 86400 },
 			default: 600,
 			description: 'With Wait for Video: how long to wait before the item fails (the video keeps rendering)',
 		},

@@ -21,5 +21,5 @@ export const remixOperation: INodePropertyOptions = {
 
 export const remixFields: INodeProperties[] = forOperation(RESOURCE, 'remix', [
 	videoLocator,
-	{ ...videoPromptField, placeholder: 'e.g. Make it night, with rain', description: 'What to change (up to 32,000 characters)' },
+	videoPromptField,
 ]);

@@ -47,13 +47,13 @@ export const variantField: INodeProperties = {
 
 export const videoPromptField: INodeProperties = {
 	displayName: 'Prompt',
-	name: 'prompt',
+	name: 'videoPrompt',
 	type: 'string',
 	typeOptions: { rows: 3 },
 	required: true,
 	default: '',
 	placeholder: 'e.g. A paper boat drifting down a rainy street, close-up',
-	description: 'What the video shows (up to 32,000 characters)',
+	description: 'What the video shows or, for Remix, what to change (up to 32,000 characters)',
 };
 
-export const promptOf = (context: IExecuteSingleFunctions) => checkedText(context, 'Prompt', context.getNodeParameter('prompt', ''), { max: 32000 });
+export const promptOf = (context: IExecuteSingleFunctions) => checkedText(context, 'Prompt', context.getNodeParameter('videoPrompt', ''), { max: 32000 });
