@@ -55,6 +55,6 @@ export class OpenAiConversationMemory implements INodeType {
 			await openAiRequest<IDataObject>(context, { method, url, ...(body ? { body } : {}), ...(qs ? { qs } : {}) });
 		let conversation: Promise<string> | undefined;
 		const conversationId = async () => await (conversation ??= conversationForSession(this, sessionKey, request));
-		return supplyMemory(this, new ConversationMemory(new ConversationHistory(conversationId, request), windowSize));
+		return supplyMemory(this, new ConversationMemory(new ConversationHistory(conversationId, request, windowSize * 2), windowSize));
 	}
 }
