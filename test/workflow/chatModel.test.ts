@@ -154,7 +154,7 @@ describe('OpenAI Platform Chat Model: Chat Completions', () => {
 		const scope = nock(API)
 			.post('/v1/chat/completions')
 			.times(2)
-			.reply(recordAndReply(into, (call) => (call === 0 ? completion({ content: null, tool_calls: [toolCall] }, 'tool_calls') : completion({ content: 'Sunny in Lisbon.' }))));
+			.reply(recordAndReply(into, (call: number) => (call === 0 ? completion({ content: null, tool_calls: [toolCall] }, 'tool_calls') : completion({ content: 'Sunny in Lisbon.' }))));
 		const result = await runWorkflow(aiWorkflow('toolRoundTrip', [model()]), credentials);
 		expect(result.error).toBeUndefined();
 		expect(result.output('AI Root')[0].json).toEqual({
@@ -276,7 +276,7 @@ describe('OpenAI Platform Chat Model: Responses', () => {
 			.post('/v1/responses')
 			.times(2)
 			.reply(
-				recordAndReply(into, (call) =>
+				recordAndReply(into, (call: number) =>
 					call === 0
 						? response([{ id: 'fc_1', type: 'function_call', status: 'completed', call_id: 'call_1', name: 'get_weather', arguments: '{"city":"Lisbon"}' }])
 						: response([{ id: 'msg_2', type: 'message', status: 'completed', role: 'assistant', content: [{ type: 'output_text', text: 'Sunny in Lisbon.', annotations: [] }] }]),

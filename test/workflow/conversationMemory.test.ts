@@ -83,7 +83,7 @@ describe('OpenAI Conversation Memory', () => {
 			.get('/v1/conversations/conv_long/items')
 			.query(true)
 			.times(4)
-			.reply(recordAndReply(reads, (call) => (call % 2 === 0 ? page(newest, true) : page(older, true))))
+			.reply(recordAndReply(reads, (call: number) => (call % 2 === 0 ? page(newest, true) : page(older, true))))
 			.post('/v1/conversations/conv_long/items')
 			.reply(200, page([]));
 		const result = await runWorkflow(aiWorkflow('turn', [memory({ sessionKey: 'conv_long', contextWindowLength: 60 })]), credentials);
