@@ -8,7 +8,7 @@ import { responsesApi } from '../../nodes/OpenAiPlatformChatModel/responsesApi';
 describe('Chat Completions replies', () => {
 	it('reads a reply with every optional field absent', () => {
 		const result = chatCompletionsApi.result({ choices: [{ index: 0, message: { role: 'assistant', content: null }, finish_reason: 'stop' }] } as IDataObject);
-		expect(result).toEqual({ finishReason: 'stop', message: { role: 'assistant', content: [] }, providerMetadata: { model: undefined } });
+		expect(result).toEqual({ finishReason: 'stop', message: { role: 'assistant', content: [] }, providerMetadata: {} });
 	});
 
 	it('turns a refusal into the text, and an unknown finish reason into "other"', () => {
@@ -51,7 +51,7 @@ describe('Responses replies', () => {
 			id: 'r1',
 			finishReason: 'stop',
 			message: { role: 'assistant', content: [], id: 'r1' },
-			providerMetadata: { model: undefined },
+			providerMetadata: {},
 		});
 	});
 
