@@ -2,6 +2,10 @@ import type { ChatModelConfig, FinishReason, GenerateResult, Message, MessageCon
 import { BaseChatModel } from '@n8n/ai-node-sdk';
 import type { IDataObject } from 'n8n-workflow';
 
+import { chatCompletionsApi } from './chatCompletionsApi';
+import type { ApiName } from './options';
+import { responsesApi } from './responsesApi';
+
 /** One of the two APIs the model speaks: where a request goes, its body, and what its reply means. */
 export interface ChatApi {
 	path: string;
@@ -51,6 +55,19 @@ export class PlatformChatModel extends BaseChatModel {
 		const result = this.api.result(await this.send(this.api.path, this.body(messages, sequential)));
 		yield* chunksOf(result);
 	}
+}
+
+const APIS: Record<ApiName, ChatApi> = { chatCompletions: chatCompletionsApi, responses: responsesApi };
+
+/** The model for one of the two APIs. */
+export function platformChatModel(
+	modelId: string,
+	api: ApiName,
+	send: SendRequest,
+	options: IDataObject,
+	builtInTools: IDataObject[] = [],
+): PlatformChatModel {
+	return new PlatformChatModel(modelId, APIS[api], send, options, builtInTools);
 }
 
 /** A whole reply as the chunks of a stream: its text, its tool calls, then the finish with the usage. */

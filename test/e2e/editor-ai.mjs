@@ -28,15 +28,34 @@ function agentWorkflow(credential) {
 }
 
 export async function checkAiAgentCanvas({ page, server, rest, step, expect, shot, credential, mock }) {
-	await step(`editor: the node creator lists "${CHAT_MODEL}" and "${MEMORY}"`, async () => {
-		await page.goto(`${server.url}/workflow/new`);
-		await page.getByTestId('canvas-add-button').click();
-		for (const name of [CHAT_MODEL, MEMORY]) {
-			await page.getByTestId('node-creator-search-bar').fill(name);
-			await page.getByText(name, { exact: true }).first().waitFor();
+	// Sub-nodes are offered where users look for them: in the node creator opened from the agent's slot.
+	await step(`editor: the AI Agent's Chat Model and Memory slots offer "${CHAT_MODEL}" and "${MEMORY}"`, async () => {
+		const { nodes, connections } = agentWorkflow(credential);
+		const bare = { ...agentWorkflow(credential), name: 'AI Agent, empty slots', nodes: nodes.slice(0, 2), connections: { [nodes[0].name]: connections[nodes[0].name] } };
+		const created = await rest.call('POST', '/rest/workflows', bare);
+		expect(created.status === 200, `HTTP ${created.status}: ${created.text.slice(0, 300)}`);
+		await page.goto(`${server.url}/workflow/${created.json.data.id}`);
+		for (const [type, category, name, file] of [
+			['ai_languageModel', 'Language Models', CHAT_MODEL, 'ai-chat-model-slot'],
+			['ai_memory', 'Memory', MEMORY, 'ai-memory-slot'],
+		]) {
+			const handle = page.locator(`[data-test-id="canvas-node-input-handle"][data-connection-type="${type}"][data-node-name="AI Agent"]`);
+			await handle.hover();
+			await handle.getByTestId('canvas-handle-plus').click();
+			const creator = page.getByTestId('node-creator');
+			// The slot's own list; or, when the editor opens the AI nodes' overview instead, the slot's category in it.
+			const entry = creator.getByText(name, { exact: true }).first();
+			if (!(await entry.isVisible().catch(() => false))) {
+				await creator.getByText(category, { exact: true }).first().click();
+			}
+			try {
+				await entry.waitFor();
+			} finally {
+				await shot(file);
+			}
+			await page.keyboard.press('Escape');
 		}
-		await shot('ai-node-creator');
-		await page.keyboard.press('Escape');
+		return 'screenshots test-results/e2e-editor-ai-chat-model-slot.png, test-results/e2e-editor-ai-memory-slot.png';
 	});
 
 	await step('editor: an AI Agent with our chat model, memory and action node as a tool runs from the canvas', async () => {
