@@ -1,8 +1,7 @@
 import type { IDataObject, INodeType, INodeTypeDescription, ISupplyDataFunctions, SupplyData } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { requestOptionsProperty } from '../OpenAiPlatform/shared/fields';
-import { itemContextOf } from '../OpenAiPlatform/shared/subNode';
+import { itemContextOf, subNodeRequestOptionsProperty } from '../OpenAiPlatform/shared/subNode';
 import { CREDENTIAL_TYPE, openAiRequest } from '../OpenAiPlatform/shared/transport';
 import { checkRange, fail } from '../OpenAiPlatform/shared/validation';
 import type { ConversationRequest } from './ConversationHistory';
@@ -40,7 +39,7 @@ export class OpenAiConversationMemory implements INodeType {
 				default: 5,
 				description: 'How many past exchanges (a user message and a reply each) the model receives',
 			},
-			requestOptionsProperty,
+			subNodeRequestOptionsProperty,
 		],
 	};
 

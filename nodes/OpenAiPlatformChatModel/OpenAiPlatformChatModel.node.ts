@@ -3,9 +3,9 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { modelSearches } from '../OpenAiPlatform/methods/listSearch';
 import { builtInToolsOf } from '../OpenAiPlatform/resources/response/createBody';
-import { modelField, requestOptionsProperty } from '../OpenAiPlatform/shared/fields';
+import { modelField } from '../OpenAiPlatform/shared/fields';
 import { optionsOf } from '../OpenAiPlatform/shared/generation';
-import { itemContextOf } from '../OpenAiPlatform/shared/subNode';
+import { itemContextOf, subNodeRequestOptionsProperty } from '../OpenAiPlatform/shared/subNode';
 import { CREDENTIAL_TYPE, openAiRequest } from '../OpenAiPlatform/shared/transport';
 import { fail, locatorValue } from '../OpenAiPlatform/shared/validation';
 import type { ApiName } from './options';
@@ -31,7 +31,7 @@ export class OpenAiPlatformChatModel implements INodeType {
 			apiField,
 			builtInToolsField,
 			optionsField,
-			requestOptionsProperty,
+			subNodeRequestOptionsProperty,
 		],
 	};
 

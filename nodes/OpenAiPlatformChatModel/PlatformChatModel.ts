@@ -51,7 +51,7 @@ export class PlatformChatModel extends BaseChatModel {
 	 * call the same index, which would merge parallel calls into one.
 	 */
 	async *stream(messages: Message[], _config?: ChatModelConfig): AsyncIterable<StreamChunk> {
-		const sequential = this.tools.length && this.api.path === '/chat/completions' ? { parallel_tool_calls: false } : {};
+		const sequential = this.tools.length ? { parallel_tool_calls: false } : {};
 		const result = this.api.result(await this.send(this.api.path, this.body(messages, sequential)));
 		yield* chunksOf(result);
 	}
