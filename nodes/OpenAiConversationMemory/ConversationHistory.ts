@@ -37,6 +37,11 @@ export class ConversationHistory extends BaseChatHistory {
 		/** The conversation's ID, found or created on first use. */
 		private readonly conversationId: () => Promise<string>,
 		private readonly request: ConversationRequest,
+		/**
+		 * The most messages getMessages() reads. n8n logs the whole history after every saved turn; without a bound
+		 * that would read a long conversation page by page on every turn.
+		 */
+		private readonly readLimit?: number,
 	) {
 		super();
 	}
@@ -66,7 +71,7 @@ export class ConversationHistory extends BaseChatHistory {
 	}
 
 	async getMessages(): Promise<Message[]> {
-		return await this.lastMessages();
+		return await this.lastMessages(this.readLimit);
 	}
 
 	async addMessage(message: Message): Promise<void> {

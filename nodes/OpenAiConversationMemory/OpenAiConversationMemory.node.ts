@@ -1,13 +1,10 @@
-import { supplyMemory } from '@n8n/ai-node-sdk';
 import type { IDataObject, INodeType, INodeTypeDescription, ISupplyDataFunctions, SupplyData } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { requestOptionsProperty } from '../OpenAiPlatform/shared/fields';
-import { itemContextOf } from '../OpenAiPlatform/shared/subNode';
+import { itemContextOf, subNodeRequestOptionsProperty } from '../OpenAiPlatform/shared/subNode';
 import { CREDENTIAL_TYPE, openAiRequest } from '../OpenAiPlatform/shared/transport';
 import { checkRange, fail } from '../OpenAiPlatform/shared/validation';
 import type { ConversationRequest } from './ConversationHistory';
-import { ConversationHistory, ConversationMemory } from './ConversationHistory';
 import { conversationForSession } from './sessions';
 
 export class OpenAiConversationMemory implements INodeType {
@@ -42,7 +39,7 @@ export class OpenAiConversationMemory implements INodeType {
 				default: 5,
 				description: 'How many past exchanges (a user message and a reply each) the model receives',
 			},
-			requestOptionsProperty,
+			subNodeRequestOptionsProperty,
 		],
 	};
 
@@ -55,6 +52,8 @@ export class OpenAiConversationMemory implements INodeType {
 			await openAiRequest<IDataObject>(context, { method, url, ...(body ? { body } : {}), ...(qs ? { qs } : {}) });
 		let conversation: Promise<string> | undefined;
 		const conversationId = async () => await (conversation ??= conversationForSession(this, sessionKey, request));
-		return supplyMemory(this, new ConversationMemory(new ConversationHistory(conversationId, request), windowSize));
+		// Loaded when the node runs, not when n8n loads the package: the SDK brings LangChain (seconds to load).
+		const [{ supplyMemory }, { ConversationHistory, ConversationMemory }] = await Promise.all([import('@n8n/ai-node-sdk'), import('./ConversationHistory')]);
+		return supplyMemory(this, new ConversationMemory(new ConversationHistory(conversationId, request, windowSize * 2), windowSize));
 	}
 }

@@ -11,6 +11,9 @@ const MAX_METADATA_VALUE = 512;
 /** Where the node keeps its session keys in the workflow's static data (scoped to the node). */
 const STATIC_DATA_KEY = 'conversations';
 
+/** The most session keys kept, in static data (about 60 bytes each) and in memory; the oldest go first. */
+const MAX_SESSIONS = 10_000;
+
 /** Mappings this n8n process made, for runs whose static data n8n does not save (manual runs in the editor). */
 const madeInThisProcess = new Map<string, string>();
 
@@ -44,11 +47,9 @@ export async function conversationForSession(
 	if (!id) throw new Error('The reply to POST /conversations has no conversation ID');
 	remember(staticData, known, sessionKey, id);
 	madeInThisProcess.set(processKey, id);
+	if (madeInThisProcess.size > MAX_SESSIONS) madeInThisProcess.delete(madeInThisProcess.keys().next().value as string);
 	return id;
 }
-
-/** The most session keys kept in static data (about 60 bytes each); the oldest go first. */
-const MAX_SESSIONS = 10_000;
 
 /** Replaces the whole map, so n8n sees the static data changed and saves it. */
 function remember(staticData: IDataObject, known: IDataObject, sessionKey: string, id: string): void {

@@ -1,20 +1,16 @@
-import { supplyModel } from '@n8n/ai-node-sdk';
 import type { IDataObject, INodeType, INodeTypeDescription, ISupplyDataFunctions, SupplyData } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { modelSearches } from '../OpenAiPlatform/methods/listSearch';
 import { builtInToolsOf } from '../OpenAiPlatform/resources/response/createBody';
-import { modelField, requestOptionsProperty } from '../OpenAiPlatform/shared/fields';
+import { modelField } from '../OpenAiPlatform/shared/fields';
 import { optionsOf } from '../OpenAiPlatform/shared/generation';
-import { itemContextOf } from '../OpenAiPlatform/shared/subNode';
+import { itemContextOf, subNodeRequestOptionsProperty } from '../OpenAiPlatform/shared/subNode';
 import { CREDENTIAL_TYPE, openAiRequest } from '../OpenAiPlatform/shared/transport';
 import { fail, locatorValue } from '../OpenAiPlatform/shared/validation';
-import { chatCompletionsApi } from './chatCompletionsApi';
 import type { ApiName } from './options';
 import { apiField, builtInToolsField, chatCompletionsOptions, optionsField, responsesOptions } from './options';
 import type { SendRequest } from './PlatformChatModel';
-import { PlatformChatModel } from './PlatformChatModel';
-import { responsesApi } from './responsesApi';
 
 export class OpenAiPlatformChatModel implements INodeType {
 	description: INodeTypeDescription = {
@@ -35,7 +31,7 @@ export class OpenAiPlatformChatModel implements INodeType {
 			apiField,
 			builtInToolsField,
 			optionsField,
-			requestOptionsProperty,
+			subNodeRequestOptionsProperty,
 		],
 	};
 
@@ -48,10 +44,11 @@ export class OpenAiPlatformChatModel implements INodeType {
 		const api = this.getNodeParameter('api', itemIndex, 'chatCompletions') as ApiName;
 		const options = optionsOf(context);
 		const send: SendRequest = async (url, body) => await openAiRequest(context, { method: 'POST', url, body });
-		const chatModel =
-			api === 'responses'
-				? new PlatformChatModel(model, responsesApi, send, responsesOptions(context, model, options), builtInToolsOf(context) as unknown as IDataObject[])
-				: new PlatformChatModel(model, chatCompletionsApi, send, chatCompletionsOptions(context, model, options));
+		const body = api === 'responses' ? responsesOptions(context, model, options) : chatCompletionsOptions(context, model, options);
+		const builtInTools = api === 'responses' ? (builtInToolsOf(context) as unknown as IDataObject[]) : [];
+		// Loaded when the node runs, not when n8n loads the package: the SDK brings LangChain (seconds to load).
+		const [{ supplyModel }, { platformChatModel }] = await Promise.all([import('@n8n/ai-node-sdk'), import('./PlatformChatModel')]);
+		const chatModel = platformChatModel(model, api, send, body, builtInTools);
 		return supplyModel(this, chatModel);
 	}
 }

@@ -1,6 +1,10 @@
-import type { ChatModelConfig, GenerateResult, Message, MessageContent, StreamChunk, Tool } from '@n8n/ai-node-sdk';
+import type { ChatModelConfig, FinishReason, GenerateResult, Message, MessageContent, StreamChunk, Tool } from '@n8n/ai-node-sdk';
 import { BaseChatModel } from '@n8n/ai-node-sdk';
 import type { IDataObject } from 'n8n-workflow';
+
+import { chatCompletionsApi } from './chatCompletionsApi';
+import type { ApiName } from './options';
+import { responsesApi } from './responsesApi';
 
 /** One of the two APIs the model speaks: where a request goes, its body, and what its reply means. */
 export interface ChatApi {
@@ -47,10 +51,23 @@ export class PlatformChatModel extends BaseChatModel {
 	 * call the same index, which would merge parallel calls into one.
 	 */
 	async *stream(messages: Message[], _config?: ChatModelConfig): AsyncIterable<StreamChunk> {
-		const sequential = this.tools.length && this.api.path === '/chat/completions' ? { parallel_tool_calls: false } : {};
+		const sequential = this.tools.length ? { parallel_tool_calls: false } : {};
 		const result = this.api.result(await this.send(this.api.path, this.body(messages, sequential)));
 		yield* chunksOf(result);
 	}
+}
+
+const APIS: Record<ApiName, ChatApi> = { chatCompletions: chatCompletionsApi, responses: responsesApi };
+
+/** The model for one of the two APIs. */
+export function platformChatModel(
+	modelId: string,
+	api: ApiName,
+	send: SendRequest,
+	options: IDataObject,
+	builtInTools: IDataObject[] = [],
+): PlatformChatModel {
+	return new PlatformChatModel(modelId, APIS[api], send, options, builtInTools);
 }
 
 /** A whole reply as the chunks of a stream: its text, its tool calls, then the finish with the usage. */
@@ -99,4 +116,43 @@ export const toolCallsOf = (content: MessageContent[]) => content.filter((part):
 export const toolResultsOf = (content: MessageContent[]) => content.filter((part): part is ToolResultContent => part.type === 'tool-result');
 
 /** A count from a usage object, 0 when the server left it out. */
-export const countOf = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
+const countOf = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
+
+/** A user message's content: its text alone, or its text and images as the API's own parts. */
+export function userContentOf<Part>(content: MessageContent[], parts: { text: (text: string) => Part; image: (url: string) => Part }): string | Part[] {
+	const images = content.map(imageUrlOf).filter((url): url is string => url !== undefined);
+	const text = textOf(content);
+	if (!images.length) return text;
+	return [...(text ? [parts.text(text)] : []), ...images.map(parts.image)];
+}
+
+/** What a reply of either API says, in the API's own usage counts. */
+export interface ReplyParts {
+	id?: string;
+	model?: string;
+	serviceTier?: string | null;
+	finishReason: FinishReason;
+	content: MessageContent[];
+	usage?: { prompt?: number; completion?: number; total?: number; cached?: number; reasoning?: number };
+}
+
+/** The reply as the SDK's result; its usage is what n8n reports as the model's token usage. */
+export function generateResult({ id, model, serviceTier, finishReason, content, usage }: ReplyParts): GenerateResult {
+	return {
+		...(id ? { id } : {}),
+		finishReason,
+		message: { role: 'assistant', content, ...(id ? { id } : {}) },
+		providerMetadata: { ...(model ? { model } : {}), ...(serviceTier ? { serviceTier } : {}) },
+		...(usage
+			? {
+					usage: {
+						promptTokens: countOf(usage.prompt),
+						completionTokens: countOf(usage.completion),
+						totalTokens: countOf(usage.total),
+						inputTokenDetails: { cacheRead: countOf(usage.cached) },
+						outputTokenDetails: { reasoning: countOf(usage.reasoning) },
+					},
+				}
+			: {}),
+	};
+}

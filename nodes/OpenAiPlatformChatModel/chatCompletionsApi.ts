@@ -1,4 +1,4 @@
-import type { FinishReason, GenerateResult, Message, MessageContent, Tool } from '@n8n/ai-node-sdk';
+import type { FinishReason, Message, MessageContent, Tool } from '@n8n/ai-node-sdk';
 import { getParametersJsonSchema } from '@n8n/ai-node-sdk';
 import type { IDataObject } from 'n8n-workflow';
 import type {
@@ -9,17 +9,13 @@ import type {
 } from 'openai/resources/chat/completions';
 
 import type { ChatApi } from './PlatformChatModel';
-import { countOf, imageUrlOf, textOf, toolCallsOf, toolOutputOf, toolResultsOf } from './PlatformChatModel';
+import { generateResult, textOf, toolCallsOf, toolOutputOf, toolResultsOf, userContentOf } from './PlatformChatModel';
 
-function userContent(content: MessageContent[]): string | ChatCompletionContentPart[] {
-	const images = content.map(imageUrlOf).filter((url): url is string => url !== undefined);
-	if (!images.length) return textOf(content);
-	const text = textOf(content);
-	return [
-		...(text ? [{ type: 'text' as const, text }] : []),
-		...images.map((url) => ({ type: 'image_url' as const, image_url: { url } })),
-	];
-}
+const userContent = (content: MessageContent[]) =>
+	userContentOf<ChatCompletionContentPart>(content, {
+		text: (text) => ({ type: 'text', text }),
+		image: (url) => ({ type: 'image_url', image_url: { url } }),
+	});
 
 function toChatMessages(message: Message): ChatCompletionMessageParam[] {
 	switch (message.role) {
@@ -100,21 +96,19 @@ export const chatCompletionsApi: ChatApi = {
 			content.push({ type: 'tool-call', toolCallId: call.id, toolName: call.function.name, input: call.function.arguments || '{}' });
 		}
 		const usage = completion.usage;
-		const result: GenerateResult = {
-			...(completion.id ? { id: completion.id } : {}),
+		return generateResult({
+			id: completion.id,
+			model: completion.model,
+			serviceTier: completion.service_tier,
 			finishReason: FINISH_REASONS[choice.finish_reason ?? ''] ?? 'other',
-			message: { role: 'assistant', content, ...(completion.id ? { id: completion.id } : {}) },
-			providerMetadata: { model: completion.model, ...(completion.service_tier ? { serviceTier: completion.service_tier } : {}) },
-		};
-		if (usage) {
-			result.usage = {
-				promptTokens: countOf(usage.prompt_tokens),
-				completionTokens: countOf(usage.completion_tokens),
-				totalTokens: countOf(usage.total_tokens),
-				inputTokenDetails: { cacheRead: countOf(usage.prompt_tokens_details?.cached_tokens) },
-				outputTokenDetails: { reasoning: countOf(usage.completion_tokens_details?.reasoning_tokens) },
-			};
-		}
-		return result;
+			content,
+			usage: usage && {
+				prompt: usage.prompt_tokens,
+				completion: usage.completion_tokens,
+				total: usage.total_tokens,
+				cached: usage.prompt_tokens_details?.cached_tokens,
+				reasoning: usage.completion_tokens_details?.reasoning_tokens,
+			},
+		});
 	},
 };

@@ -1,20 +1,16 @@
-import type { GenerateResult, Message, MessageContent, Tool } from '@n8n/ai-node-sdk';
+import type { Message, MessageContent, Tool } from '@n8n/ai-node-sdk';
 import { getParametersJsonSchema } from '@n8n/ai-node-sdk';
 import type { IDataObject } from 'n8n-workflow';
 import type { Response, ResponseInputContent, ResponseInputItem } from 'openai/resources/responses/responses';
 
 import type { ChatApi } from './PlatformChatModel';
-import { countOf, imageUrlOf, textOf, toolCallsOf, toolOutputOf, toolResultsOf } from './PlatformChatModel';
+import { generateResult, textOf, toolCallsOf, toolOutputOf, toolResultsOf, userContentOf } from './PlatformChatModel';
 
-function userContent(content: MessageContent[]): string | ResponseInputContent[] {
-	const images = content.map(imageUrlOf).filter((url): url is string => url !== undefined);
-	if (!images.length) return textOf(content);
-	const text = textOf(content);
-	return [
-		...(text ? [{ type: 'input_text' as const, text }] : []),
-		...images.map((url) => ({ type: 'input_image' as const, image_url: url, detail: 'auto' as const })),
-	];
-}
+const userContent = (content: MessageContent[]) =>
+	userContentOf<ResponseInputContent>(content, {
+		text: (text) => ({ type: 'input_text', text }),
+		image: (url) => ({ type: 'input_image', image_url: url, detail: 'auto' }),
+	});
 
 /** Earlier turns as input items. Tool calls go back without their item IDs, which only stored responses know. */
 function toInputItems(message: Message): ResponseInputItem[] {
@@ -81,27 +77,25 @@ export const responsesApi: ChatApi = {
 			}
 		}
 		const usage = response.usage;
-		const result: GenerateResult = {
-			...(response.id ? { id: response.id } : {}),
+		return generateResult({
+			id: response.id,
+			model: response.model,
+			serviceTier: response.service_tier,
 			finishReason: content.some((part) => part.type === 'tool-call')
 				? 'tool-calls'
-				: response.status === 'incomplete'
-					? response.incomplete_details?.reason === 'content_filter'
+				: response.status !== 'incomplete'
+					? 'stop'
+					: response.incomplete_details?.reason === 'content_filter'
 						? 'content-filter'
-						: 'length'
-					: 'stop',
-			message: { role: 'assistant', content, ...(response.id ? { id: response.id } : {}) },
-			providerMetadata: { model: response.model, ...(response.service_tier ? { serviceTier: response.service_tier } : {}) },
-		};
-		if (usage) {
-			result.usage = {
-				promptTokens: countOf(usage.input_tokens),
-				completionTokens: countOf(usage.output_tokens),
-				totalTokens: countOf(usage.total_tokens),
-				inputTokenDetails: { cacheRead: countOf(usage.input_tokens_details?.cached_tokens) },
-				outputTokenDetails: { reasoning: countOf(usage.output_tokens_details?.reasoning_tokens) },
-			};
-		}
-		return result;
+						: 'length',
+			content,
+			usage: usage && {
+				prompt: usage.input_tokens,
+				completion: usage.output_tokens,
+				total: usage.total_tokens,
+				cached: usage.input_tokens_details?.cached_tokens,
+				reasoning: usage.output_tokens_details?.reasoning_tokens,
+			},
+		});
 	},
 };

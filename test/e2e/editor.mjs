@@ -24,6 +24,7 @@ export async function runEditorChecks({ server, rest, step, expect, skip }) {
 	selectors.setTestIdAttribute('data-test-id');
 	const profile = mkdtempSync(join(tmpdir(), 'oap-e2e-chromium-'));
 	let context;
+	let credential;
 	try {
 		// One credential of our type, pointing at the mock: the editor then picks it by itself.
 		const ok = await step('editor: credential pointing at the mock server created through REST', async () => {
@@ -37,6 +38,7 @@ export async function runEditorChecks({ server, rest, step, expect, skip }) {
 				data: { apiKey: 'sk-mock-not-a-real-key', baseUrl: mock.url },
 			});
 			expect(r.status === 200, `HTTP ${r.status}: ${r.text.slice(0, 300)}`);
+			credential = { id: r.json.data.id, name: r.json.data.name };
 		});
 		if (!ok) return;
 
@@ -151,6 +153,9 @@ export async function runEditorChecks({ server, rest, step, expect, skip }) {
 			const { checkImageFields } = await import('./editor-image.mjs');
 			await checkImageFields({ page, server, step, expect, shot, node });
 		}
+
+		const { checkAiAgentCanvas } = await import('./editor-ai.mjs');
+		await checkAiAgentCanvas({ page, server, rest, step, expect, shot, credential, mock });
 
 		await step('editor: no errors about the node in the browser console', () => {
 			const ours = consoleErrors.filter((e) => /openAiPlatform|openai-platform/i.test(e));
