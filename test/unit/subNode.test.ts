@@ -1,4 +1,7 @@
 /** itemContextOf: an AI sub-node's context seen as the item context the send path reads (issue 17). */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+
 import type { ISupplyDataFunctions } from 'n8n-workflow';
 
 import { itemContextOf } from '../../nodes/OpenAiPlatform/shared/subNode';
@@ -40,5 +43,17 @@ describe('itemContextOf', () => {
 
 	it('never continues on fail: the agent reports the failure', () => {
 		expect(itemContextOf(supplyContext({}).context, 0).continueOnFail()).toBe(false);
+	});
+});
+
+describe('loading the AI sub-nodes', () => {
+	it('does not load @n8n/ai-node-sdk (and LangChain with it) until a node runs', () => {
+		const root = path.resolve(__dirname, '..', '..');
+		const script = `
+			for (const file of ['OpenAiPlatformChatModel/OpenAiPlatformChatModel', 'OpenAiConversationMemory/OpenAiConversationMemory']) require('./dist/nodes/' + file + '.node.js');
+			console.log(JSON.stringify(Object.keys(require.cache).filter((file) => /ai-node-sdk|ai-utilities|@langchain/.test(file))));`;
+		const run = spawnSync(process.execPath, ['-e', script], { cwd: root, encoding: 'utf8' });
+		expect(run.stderr).toBe('');
+		expect(JSON.parse(run.stdout)).toEqual([]);
 	});
 });
