@@ -5,12 +5,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { OpenAiPlatform } from '../../nodes/OpenAiPlatform/OpenAiPlatform.node';
-import { resourceProperties, resourceSelector } from '../../nodes/OpenAiPlatform/resources';
+import { resourceProperties, resourceSelectors } from '../../nodes/OpenAiPlatform/resources';
 import { requestOptionsProperty } from '../../nodes/OpenAiPlatform/shared/fields';
 import { sendPathProperty } from '../../nodes/OpenAiPlatform/shared/hooks';
 import { mergeSharedFields } from '../../nodes/OpenAiPlatform/shared/sharedFields';
 
-const original: INodeProperties[] = [sendPathProperty, resourceSelector, ...resourceProperties, requestOptionsProperty];
+const original: INodeProperties[] = [sendPathProperty, ...resourceSelectors, ...resourceProperties, requestOptionsProperty];
 const merged = new OpenAiPlatform().description.properties;
 
 interface Show {

@@ -5,8 +5,9 @@ import type {
 	ChatCompletionMessageParam,
 } from 'openai/resources/chat/completions';
 
+import { DEFAULT_MODELS } from '../../shared/defaults';
 import { readBinaryFile } from '../../shared/binary';
-import { forOperation, modelField, simplifyField } from '../../shared/fields';
+import { forOperation, preselectedModelFields, simplifyField } from '../../shared/fields';
 import { optionsCollection, promptField } from '../../shared/generation';
 import { fail, requiredText } from '../../shared/validation';
 import { checkedImageUrl, checkParticipantName, messageCollection } from './messages';
@@ -131,7 +132,7 @@ export const analyzeImageOperation = chatOperation(
 	{
 		name: 'Analyze Image',
 		value: 'analyzeImage',
-		action: 'Analyze images',
+		action: 'Analyze an image',
 		description: 'Answer a prompt about one or more images (vision), given as URLs or binary files',
 	},
 	buildAnalyzeImageRequest,
@@ -139,7 +140,7 @@ export const analyzeImageOperation = chatOperation(
 );
 
 export const analyzeImageFields: INodeProperties[] = forOperation('chat', 'analyzeImage', [
-	modelField({ capability: 'chat', placeholder: 'e.g. gpt-4.1-mini', description: 'A chat model that sees images (e.g. gpt-4.1, gpt-4o, gpt-5, o3)' }),
+	...preselectedModelFields({ capability: 'chat', defaultModel: DEFAULT_MODELS.chat, description: 'A chat model that sees images (e.g. gpt-4.1, gpt-4o, gpt-5, o3)' }),
 	{
 		displayName: 'Input',
 		name: 'inputMode',

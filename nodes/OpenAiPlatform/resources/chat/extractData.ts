@@ -1,6 +1,7 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { forOperation, modelField, simplifyField } from '../../shared/fields';
+import { DEFAULT_MODELS } from '../../shared/defaults';
+import { forOperation, preselectedModelFields, simplifyField } from '../../shared/fields';
 import { optionsCollection, whenSimplified } from '../../shared/generation';
 import { requiredText } from '../../shared/validation';
 import type { FieldEntry, ObjectEntry } from './extractSchema';
@@ -46,7 +47,7 @@ export const extractDataOperation = chatOperation(
 	{
 		name: 'Extract Data',
 		value: 'extractData',
-		action: 'Extract structured data from a text',
+		action: 'Extract data from a text',
 		description: 'Turn a text into JSON with the fields you define (structured output)',
 	},
 	buildExtractDataRequest,
@@ -54,7 +55,7 @@ export const extractDataOperation = chatOperation(
 );
 
 export const extractDataFields: INodeProperties[] = forOperation('chat', 'extractData', [
-	modelField({ capability: 'chat', description: 'A chat model with structured output (e.g. gpt-4.1-mini, gpt-4o, gpt-5)' }),
+	...preselectedModelFields({ capability: 'chat', defaultModel: DEFAULT_MODELS.chat, description: 'A chat model with structured output (e.g. gpt-4.1-mini, gpt-4o, gpt-5)' }),
 	{
 		displayName: 'Text to Parse',
 		name: 'textToParse',

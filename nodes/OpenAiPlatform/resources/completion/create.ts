@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import type { CompletionCreateParamsNonStreaming } from 'openai/resources/completions';
 
-import { forOperation, modelField, simplifyField } from '../../shared/fields';
+import { DEFAULT_MODELS } from '../../shared/defaults';
+import { forOperation, preselectedModelFields, simplifyField } from '../../shared/fields';
 import type { NumberRule } from '../../shared/generation';
 import {
 	applyGenerationOptions,
@@ -81,7 +82,7 @@ export const createOperation: INodePropertyOptions = {
 };
 
 export const createFields: INodeProperties[] = forOperation('completion', 'create', [
-	modelField({ capability: 'completion', placeholder: 'e.g. gpt-3.5-turbo-instruct' }),
+	...preselectedModelFields({ capability: 'completion', defaultModel: DEFAULT_MODELS.completion  }),
 	promptField({ name: 'completionPrompt', description: 'The text to continue' }),
 	simplifyField(),
 	optionsCollection(

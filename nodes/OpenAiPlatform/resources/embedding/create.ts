@@ -9,7 +9,8 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 import type { EmbeddingCreateParams } from 'openai/resources/embeddings';
 
-import { collectionField, forOperation, modelField, simplifyField } from '../../shared/fields';
+import { DEFAULT_MODELS } from '../../shared/defaults';
+import { collectionField, forOperation, preselectedModelFields, simplifyField } from '../../shared/fields';
 import { fieldError } from '../../shared/validation';
 
 /** OpenAI's limit on the number of inputs of one request. */
@@ -102,7 +103,7 @@ export const createOperation: INodePropertyOptions = {
 };
 
 export const createFields: INodeProperties[] = forOperation('embedding', 'create', [
-	modelField({ capability: 'embedding', placeholder: 'e.g. text-embedding-3-small' }),
+	...preselectedModelFields({ capability: 'embedding', defaultModel: DEFAULT_MODELS.embedding  }),
 	{
 		displayName: 'Input',
 		name: 'embeddingInput',

@@ -1,5 +1,6 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { DEFAULT_MODELS } from '../../shared/defaults';
 import type { BinaryFile, BinaryLimits, FileContent } from '../../shared/binary';
 import { asMultipart, multipartForm, openBinaryFile, readBinaryFile } from '../../shared/binary';
 import { binaryPropertyField, forOperation } from '../../shared/fields';
@@ -138,7 +139,7 @@ const inputFidelityOption: INodeProperties = {
 };
 
 export const editFields: INodeProperties[] = forOperation('image', 'edit', [
-	imageModelField('gpt-image-1', 'The image model: a GPT image model or dall-e-2. "From list" shows your account\'s image models; use "By ID" for new or compatible-server models.'),
+	imageModelField(DEFAULT_MODELS.imageEdit, 'The image model: a GPT image model or dall-e-2. "From list" shows your account\'s image models; use "By ID" for new or compatible-server models.'),
 	{
 		...binaryPropertyField({
 			displayName: IMAGES_FIELD,

@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { collectionField, forOperation, modelField, simplifyField } from '../../shared/fields';
+import { DEFAULT_MODELS } from '../../shared/defaults';
+import { collectionField, forOperation, preselectedModelFields, simplifyField } from '../../shared/fields';
 import { metadataField } from '../../shared/metadata';
 import { messagesField } from '../../shared/responseInput';
 import { reasoningEffortField, serviceTierField, temperatureField, topPField } from '../../shared/sampling';
@@ -25,7 +26,7 @@ const showFor = (inputType: string) => ({ displayOptions: { show: { inputType: [
 const showForFormat = { displayOptions: { show: { outputFormat: ['json_schema'] } } };
 
 export const createFields: INodeProperties[] = forOperation(RESOURCE, 'create', [
-	modelField({ capability: 'response', placeholder: 'e.g. gpt-4.1' }),
+	...preselectedModelFields({ capability: 'response', defaultModel: DEFAULT_MODELS.response  }),
 	{
 		displayName: 'Input Type',
 		name: 'inputType',
