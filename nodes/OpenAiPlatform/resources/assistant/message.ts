@@ -13,6 +13,7 @@ import type { Run, RunCreateParamsNonStreaming } from 'openai/resources/beta/thr
 import type { Thread, ThreadCreateParams } from 'openai/resources/beta/threads/threads';
 
 import { forOperation, simplifyField } from '../../shared/fields';
+import { keepsVersion1Output } from '../../shared/output';
 import type { PaginationFunction, RoutingRequest } from '../../shared/transport';
 import { settle } from '../../shared/transport';
 import type { ToolValues } from './shared';
@@ -154,7 +155,7 @@ interface TextPart {
 }
 
 /** The useful part of the turn: reply text with its annotations, the IDs to continue, status and usage. */
-function simplifyTurn(threadId: string, run: Partial<Run>, messages: Array<Partial<Message>>): IDataObject {
+function simplifyTurn(threadId: string, run: Partial<Run>, messages: Array<Partial<Message>>, textKey: 'reply' | 'text'): IDataObject {
 	const texts: string[] = [];
 	const annotations: IDataObject[] = [];
 	const imageFileIds: string[] = [];
@@ -180,7 +181,7 @@ function simplifyTurn(threadId: string, run: Partial<Run>, messages: Array<Parti
 		return { id: call?.id, type: call?.type ?? 'function', name: call?.function?.name, arguments: parsed } as IDataObject;
 	});
 	return {
-		reply: texts.join('\n\n'),
+		[textKey]: texts.join('\n\n'),
 		threadId,
 		runId: run.id,
 		assistantId: run.assistant_id ?? null,
@@ -276,7 +277,7 @@ const messageAssistant: PaginationFunction = async function (this, requestData) 
 		if (!(this.getNodeParameter('simplify', true) as boolean)) {
 			return [{ json: { thread_id: turn.threadId, run: run as unknown as IDataObject, messages: messages as unknown as IDataObject[] } }];
 		}
-		return [{ json: simplifyTurn(turn.threadId, run, messages) }];
+		return [{ json: simplifyTurn(turn.threadId, run, messages, keepsVersion1Output(this) ? 'reply' : 'text') }];
 	});
 };
 
