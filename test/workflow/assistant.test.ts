@@ -711,9 +711,9 @@ describe('assistant.message', () => {
 		[{ attachments: { attachment: [{ fileIds: '', tools: ['file_search'] }] } }, 'Attachments: a file ID is empty'],
 		[{ attachments: { attachment: [{ fileIds: 'file-a', tools: [] }] } }, 'Attachments: choose the tools that get file-a'],
 		[{ options: { timeout: 0 } }, 'Timeout: must be between 1 and 3600 seconds, got 0'],
-		[{ options: { builtInTools: ['code_interpreter'], functions: { function: Array.from({ length: 20 }, (_, i) => ({ name: `f${i}` })) } } }, 'Functions (Override): at most 20 tools are allowed, got 21'],
-		[{ options: { model: byId('={{ "" }}') } }, 'Model (Override): choose a model or remove the option'],
-		[{ options: { functions: { function: [{ name: 'f', parameters: '{' }] } } }, 'Functions (Override): parameters of "f": not valid JSON'],
+		[{ options: { builtInTools: ['code_interpreter'], functions: { function: Array.from({ length: 20 }, (_, i) => ({ name: `f${i}` })) } } }, 'Functions: at most 20 tools are allowed, got 21'],
+		[{ options: { model: byId('={{ "" }}') } }, 'Model: choose a model or remove the option'],
+		[{ options: { functions: { function: [{ name: 'f', parameters: '{' }] } } }, 'Functions: parameters of "f": not valid JSON'],
 	])('refuses bad input before sending (%#)', async (extra, expected) => {
 		const { scope, log } = api();
 		scope.post(/.*/).reply(200, {});

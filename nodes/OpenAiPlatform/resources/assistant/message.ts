@@ -132,7 +132,7 @@ function buildRunBody(context: IExecuteSingleFunctions, requestOptions: IHttpReq
 	const body: RunCreateParamsNonStreaming = { assistant_id: assistantIdOf(context) };
 	if (options.model !== undefined) {
 		const model = locatorValue(options.model);
-		if (!model) fail(context, 'Model (Override): choose a model or remove the option');
+		if (!model) fail(context, 'Model: choose a model or remove the option');
 		body.model = model;
 	}
 	if (options.instructions !== undefined) body.instructions = options.instructions;
@@ -141,7 +141,6 @@ function buildRunBody(context: IExecuteSingleFunctions, requestOptions: IHttpReq
 		context,
 		{ builtInTools: options.builtInTools, functions: options.functions },
 		20,
-		' (Override)',
 	);
 	if (tools !== undefined) body.tools = tools;
 	requestOptions.body = body as unknown as IDataObject;
@@ -389,11 +388,11 @@ export const messageFields: INodeProperties[] = forOperation(RESOURCE, 'message'
 			},
 			...toolFields().map((field) => ({
 				...field,
-				displayName: `${field.displayName} (Override)`,
+				// The assistant's own field, for this run: the same name, with what overriding does in the description.
 				description: `${field.description ?? ''}. Replaces the assistant's tools for this run; at most 20 tools.`,
 			})),
 			{
-				displayName: 'Cancel Run on Timeout',
+				displayName: 'Cancel on Timeout',
 				name: 'cancelOnTimeout',
 				type: 'boolean',
 				default: true,
@@ -415,14 +414,14 @@ export const messageFields: INodeProperties[] = forOperation(RESOURCE, 'message'
 				],
 			},
 			{
-				displayName: 'Instructions (Override)',
+				displayName: 'Instructions',
 				name: 'instructions',
 				type: 'string',
 				typeOptions: { rows: 4 },
 				default: '',
 				description: "Replaces the assistant's instructions for this run",
 			},
-			{ ...assistantModelField(false, "Runs with this model instead of the assistant's"), displayName: 'Model (Override)' },
+			assistantModelField(false, "Runs with this model instead of the assistant's"),
 			{
 				displayName: 'Timeout',
 				name: 'timeout',

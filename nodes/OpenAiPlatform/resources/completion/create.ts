@@ -35,7 +35,7 @@ const BEST_OF: NumberRule = {
 	max: 20,
 	integer: true,
 	default: 1,
-	description: 'Generate this many completions on the server and return the best (at least Number of Completions). Costs tokens for all of them.',
+	description: 'Generate this many completions on the server and return the best (at least Number of Results). Costs tokens for all of them.',
 };
 
 /** preSend: the prompt and the options of the legacy endpoint (max_tokens, not max_completion_tokens). */
@@ -49,7 +49,7 @@ async function buildCompletionRequest(this: IExecuteSingleFunctions, requestOpti
 	if (options.logprobs !== undefined) body.logprobs = checkedNumber(this, LOGPROBS, options.logprobs);
 	if (options.bestOf !== undefined) {
 		body.best_of = checkedNumber(this, BEST_OF, options.bestOf);
-		if (body.best_of < (body.n ?? 1)) fail(this, `Best Of: must be at least Number of Completions (${body.n})`);
+		if (body.best_of < (body.n ?? 1)) fail(this, `Best Of: must be at least Number of Results (${body.n})`);
 	}
 	Object.assign(body, otherParametersOf(this, options.otherParameters));
 	return { ...requestOptions, body };

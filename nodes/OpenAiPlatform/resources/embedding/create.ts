@@ -130,6 +130,7 @@ export const createFields: INodeProperties[] = forOperation('embedding', 'create
 			name: 'encodingFormat',
 			type: 'options',
 			default: 'float',
+			description: 'How each vector comes back: a list of numbers, or a compact base64 string',
 			options: [
 				{ name: 'Base64', value: 'base64', description: 'Each vector as a base64 string of 32-bit floats (smaller)' },
 				{ name: 'Float', value: 'float', description: 'Each vector as a list of numbers' },

@@ -1,5 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { BUILT_IN_TOOLS_LABEL, END_USER_DESCRIPTION, END_USER_LABEL, MAX_TOKENS_DESCRIPTION, MAX_TOKENS_LABEL } from '../../shared/concepts';
 import { DEFAULT_MODELS } from '../../shared/defaults';
 import { collectionField, forOperation, preselectedModelFields, simplifyField } from '../../shared/fields';
 import { metadataField } from '../../shared/metadata';
@@ -80,7 +81,7 @@ export const createFields: INodeProperties[] = forOperation(RESOURCE, 'create', 
 		...showFor('json'),
 	},
 	{
-		displayName: 'Built-in Tools',
+		displayName: BUILT_IN_TOOLS_LABEL,
 		name: 'builtInTools',
 		type: 'fixedCollection',
 		placeholder: 'Add Built-in Tool',
@@ -167,7 +168,7 @@ export const createFields: INodeProperties[] = forOperation(RESOURCE, 'create', 
 					{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. get_weather', description: 'Up to 64 letters, digits, underscores or dashes' },
 					{ displayName: 'Description', name: 'description', type: 'string', default: '', description: 'What the function does and when to call it' },
 					{
-						displayName: 'Parameters',
+						displayName: 'Parameters (JSON Schema)',
 						name: 'parameters',
 						type: 'json',
 						default: '{\n  "type": "object",\n  "properties": {}\n}',
@@ -189,6 +190,7 @@ export const createFields: INodeProperties[] = forOperation(RESOURCE, 'create', 
 		name: 'outputFormat',
 		type: 'options',
 		default: 'text',
+		description: 'The form of the text: plain text, any JSON object, or JSON that follows your schema (parsed into "data" in version 1.1)',
 		options: [
 			{ name: 'JSON Object', value: 'json_object', description: 'Any JSON object (mention JSON in the input or instructions)' },
 			{ name: 'JSON Schema', value: 'json_schema', description: 'JSON that follows your schema' },
@@ -231,12 +233,12 @@ export const createFields: INodeProperties[] = forOperation(RESOURCE, 'create', 
 			description: 'Whether to run the response in the background and poll until it finishes, for long tasks such as deep research',
 		},
 		{
-			displayName: 'Background Timeout (Seconds)',
+			displayName: 'Background Timeout',
 			name: 'backgroundTimeout',
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 86400 },
 			default: 600,
-			description: 'With Background: how long to wait for the response to finish before the item fails',
+			description: 'With Background: seconds to wait for the response to finish before the item fails',
 		},
 		{
 			displayName: 'Cancel on Timeout',
@@ -263,12 +265,12 @@ export const createFields: INodeProperties[] = forOperation(RESOURCE, 'create', 
 			description: 'A system (developer) message for this response. Not carried over by Previous Response ID.',
 		},
 		{
-			displayName: 'Max Output Tokens',
+			displayName: MAX_TOKENS_LABEL,
 			name: 'maxOutputTokens',
 			type: 'number',
 			typeOptions: { minValue: 16 },
 			default: 2048,
-			description: 'Upper bound for the tokens generated, reasoning tokens included',
+			description: MAX_TOKENS_DESCRIPTION,
 		},
 		{
 			displayName: 'Max Tool Calls',
@@ -308,11 +310,12 @@ export const createFields: INodeProperties[] = forOperation(RESOURCE, 'create', 
 			],
 		},
 		{
-			displayName: 'Safety Identifier',
+			displayName: END_USER_LABEL,
 			name: 'safetyIdentifier',
 			type: 'string',
 			default: '',
-			description: 'A stable ID of your end user (e.g. a hash of their email), up to 64 characters, to help OpenAI detect abuse',
+			placeholder: 'e.g. user-1234',
+			description: END_USER_DESCRIPTION,
 		},
 		serviceTierField('Processing tier: Flex is cheaper and slower, Priority faster'),
 
@@ -351,7 +354,7 @@ export const createFields: INodeProperties[] = forOperation(RESOURCE, 'create', 
 			],
 		},
 		topPField(
-			'Nucleus sampling: only the tokens making up this probability mass are considered. Change this or Temperature, not both. Not sent to reasoning models (o-series, GPT-5), which reject it, except GPT-5.1 and later with Reasoning Effort None.',
+			'Nucleus sampling: only the tokens making up this probability mass are considered. Change this or Sampling Temperature, not both. Not sent to reasoning models (o-series, GPT-5), which reject it, except GPT-5.1 and later with Reasoning Effort None.',
 		),
 		{
 			displayName: 'Truncation',
