@@ -153,7 +153,6 @@ export const analyzeImageFields: INodeProperties[] = forOperation('chat', 'analy
 	},
 	promptField({
 		name: 'visionPrompt',
-		required: false,
 		placeholder: 'e.g. What is in this image?',
 		displayOptions: { show: { inputMode: ['prompt'] } },
 		description: 'How to analyze the images',

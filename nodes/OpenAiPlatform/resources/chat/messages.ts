@@ -1,6 +1,8 @@
 import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 import type { ChatCompletionContentPart, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 
+import { FROM_VERSION_1_1, ONLY_VERSION_1 } from '../../shared/defaults';
+import { shownWhen } from '../../shared/fields';
 import { fail, isPlainObject, optionalJson } from '../../shared/validation';
 
 /** The role picker of a message, shared by every message list. */
@@ -111,9 +113,7 @@ export function messageListFields({
 				{ name: 'Using JSON', value: 'json', description: 'An array of messages as the API takes them, e.g. the output of an earlier node' },
 			],
 		},
-		messageCollection({ displayName, name, description, displayOptions: { show: { [`${name}Input`]: ['fields'] } } }, 'The text of the message', [
-			imageUrlsField,
-		]),
+		messageCollection({ displayName, name, description, displayOptions: { show: { [`${name}Input`]: ['fields'] } } }, 'The text of the message', imageUrlsFields),
 		{
 			displayName: `${displayName} (JSON)`,
 			name: `${name}Json`,
@@ -139,8 +139,11 @@ const imageUrlsField: INodeProperties = {
 	default: '',
 	placeholder: 'e.g. https://example.com/photo.png',
 	description:
-		'User messages only: http(s) or data URLs of images the model should look at, separated by commas or new lines. For images in binary properties use Analyze Image.',
+		'http(s) or data URLs of images the model should look at, separated by commas or new lines. For images in binary properties use Analyze Image.',
 };
+
+/** Version 1.1 shows Image URLs on user messages only: the API refuses images elsewhere (version 1 says so at run time). */
+const imageUrlsFields: INodeProperties[] = [shownWhen(imageUrlsField, ONLY_VERSION_1), shownWhen(imageUrlsField, { ...FROM_VERSION_1_1, role: ['user'] })];
 
 /** The content of a message from the fields: its text, plus image parts when a user message names images. */
 function fieldContent(context: IExecuteSingleFunctions, field: string, role: string, text: string, imageUrls: unknown, position: number): ChatCompletionMessageParam['content'] {
