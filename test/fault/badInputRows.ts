@@ -94,7 +94,7 @@ export const BAD_INPUT_ROWS: BadInputRow[] = [
 	// chat
 	fromFixture('chat.complete', 'options.temperature', { name: 'chat.complete: temperature 3', field: 'Temperature', bad: 3 }),
 	fromFixture('chat.complete', 'options.topP', { name: 'chat.complete: top p 2', field: 'Top P', bad: 2 }),
-	fromFixture('chat.complete', 'options.n', { name: 'chat.complete: n 0', field: 'Number of Completions', bad: 0 }),
+	fromFixture('chat.complete', 'options.n', { name: 'chat.complete: n 0', field: 'Number of Results', bad: 0 }),
 	fromFixture('chat.complete', 'options.stop', { name: 'chat.complete: 5 stop sequences', field: 'Stop Sequences', bad: ['a', 'b', 'c', 'd', 'e'] }),
 	fromFixture('chat.complete', '', { name: 'chat.complete: 17 metadata pairs', field: 'Metadata', good: false, bad: true, tweak: seventeenPairs }),
 	fromFixture('chat.complete', 'options.logitBias.bias.0.id', { name: 'chat.complete: logit bias token not a number', field: 'Logit Bias', bad: 'the' }),

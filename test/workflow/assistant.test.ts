@@ -132,7 +132,7 @@ describe('assistant.create', () => {
 		[{ options: { metadata: { pair: [{ key: 'k'.repeat(65), value: 'v' }] } } }, /^Metadata: the key .* longer than 64/],
 		[{ options: { metadata: { pair: [{ key: 'k', value: 'v'.repeat(513) }] } } }, /^Metadata: the value of "k" is longer than 512/],
 		[{ options: { metadata: { pair: Array.from({ length: 17 }, (_, i) => ({ key: `k${i}`, value: 'v' })) } } }, /^Metadata: at most 16 pairs/],
-		[{ options: { temperature: 2.5 } }, /^Temperature: must be between 0 and 2/],
+		[{ options: { temperature: 2.5 } }, /^Sampling Temperature: must be between 0 and 2/],
 		[{ options: { topP: -0.1 } }, /^Top P: must be between 0 and 1/],
 		[{ options: { vectorStoreIds: 'vs_1, vs_2' } }, /^Vector Store IDs: at most one/],
 		[{ options: { responseFormat: 'json_schema', jsonSchema: '{oops' } }, /^JSON Schema: not valid JSON/],

@@ -354,7 +354,7 @@ describe('response.create', () => {
 	describe('refuses bad input before sending', () => {
 		it.each([
 			['an empty input', { input: '  ' }, 'Input: is empty'],
-			['a temperature over 2', { options: { temperature: 3 } }, 'Temperature: must be between 0 and 2, got 3'],
+			['a temperature over 2', { options: { temperature: 3 } }, 'Sampling Temperature: must be between 0 and 2, got 3'],
 			['a top p over 1', { options: { topP: 1.5 } }, 'Top P: must be between 0 and 1, got 1.5'],
 			['too few max output tokens', { options: { maxOutputTokens: 5 } }, 'Maximum Number of Tokens: must be at least 16, got 5'],
 			['a bad function name', { functions: { function: [{ name: 'get weather' }] } }, 'Functions: "get weather" (function 1) is not a valid name'],

@@ -62,6 +62,7 @@ export function modelField({
 				description ??
 				`The ${capabilityLabel(capability)} model. "From list" shows your account's models; use "By ID" for fine-tuned models or OpenAI-compatible servers.`,
 		}),
+		...(capability !== 'any' ? { hint: `"From list" shows the ${capabilityLabel(capability)} models, and models this node does not recognise (e.g. on compatible servers)` } : {}),
 		...(defaultModel ? { default: { mode: 'list', value: defaultModel } } : {}),
 		...(bodyProperty ? { routing: { send: { type: 'body', property: bodyProperty } } } : {}),
 	};
