@@ -28,7 +28,8 @@ function fieldsOf(properties: INodeProperties[], resource: string, operation: st
 			return (!resources || resources.includes(resource)) && (!operations || operations.includes(operation));
 		})
 		.map((property) => {
-			const { operation: _operation, ...rest } = show(property);
+			const rest = { ...show(property) };
+			delete rest.operation;
 			return { ...property, displayOptions: property.displayOptions ? { ...property.displayOptions, show: rest } : undefined };
 		});
 }

@@ -410,6 +410,7 @@ export function applyGenerationOptions(
 /** "Sanitize Text": no control characters, every run of whitespace one space. */
 export function sanitizeText(text: string): string {
 	return text
+		// eslint-disable-next-line no-control-regex -- removing control characters is what this does
 		.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200D\uFEFF]/g, '')
 		.replace(/\s+/g, ' ')
 		.trim();

@@ -139,7 +139,7 @@ const imageUrlsField: INodeProperties = {
 	default: '',
 	placeholder: 'e.g. https://example.com/photo.png',
 	description:
-		'http(s) or data URLs of images the model should look at, separated by commas or new lines. For images in binary properties use Analyze Image.',
+		'URLs (http(s) or data URLs) of images the model should look at, separated by commas or new lines. For images in binary properties use Analyze Image.',
 };
 
 /** Version 1.1 shows Image URLs on user messages only: the API refuses images elsewhere (version 1 says so at run time). */

@@ -21,7 +21,8 @@ const jobPath = (suffix: string) => idInPath(`/fine_tuning/jobs/{id}${suffix}`, 
 
 /** cancel, pause and resume take no body: drop the empty object RoutingNode starts with. */
 async function withoutBody(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-	const { body: _body, ...rest } = requestOptions;
+	const rest = { ...requestOptions };
+	delete rest.body;
 	return rest;
 }
 
