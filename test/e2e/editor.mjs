@@ -152,6 +152,10 @@ export async function runEditorChecks({ server, rest, step, expect, skip }) {
 			await checkImageFields({ page, server, step, expect, shot, node });
 		}
 
+		// Issue 16: the node creator, version 1.1's defaults, the subtitle, the model lists, the AI Agent tool.
+		const { checkCreatorAndDefaults } = await import('./editor-creator.mjs');
+		await checkCreatorAndDefaults({ page, server, step, expect, shot });
+
 		await step('editor: no errors about the node in the browser console', () => {
 			const ours = consoleErrors.filter((e) => /openAiPlatform|openai-platform/i.test(e));
 			expect(!ours.length, ours.join('\n'));
