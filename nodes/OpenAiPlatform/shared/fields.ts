@@ -86,7 +86,8 @@ export function withDefaultFromVersion1_1(field: INodeProperties, newDefault: IN
  * `$fromAI()` expression, so the tool works as soon as it is added. The plain node and version 1 keep `field`.
  */
 export function filledByAgentFromVersion1_1(field: INodeProperties, key: string, description: string): INodeProperties[] {
-	const fromAi = `={{ $fromAI(${JSON.stringify(key)}, ${JSON.stringify(description)}, 'string') }}`;
+	// n8n's own form of the override, so the editor shows "Defined automatically by the model".
+	const fromAi = `={{ /*n8n-auto-generated-fromAI-override*/ $fromAI('${key}', \`${description}\`, 'string') }}`;
 	return [
 		shownWhen(field, ONLY_VERSION_1),
 		shownWhen(field, { ...FROM_VERSION_1_1, '@tool': [false] }),
