@@ -113,3 +113,25 @@ describe('simplified output', () => {
 		expect(v11.output('OpenAI')[0].json).not.toHaveProperty('output_text');
 	});
 });
+
+describe('fields shown only when asked for (version 1.1)', () => {
+	const complete = (extra: IDataObject) => ({
+		resource: 'chat',
+		operation: 'complete',
+		model: byId('gpt-4.1-mini'),
+		messages: { message: [{ role: 'user', content: 'Hello', name: 'alice_1' }] },
+		...extra,
+	});
+
+	it('a message Name is sent in version 1, and in version 1.1 with "Name the Participants" on', async () => {
+		const { bodies } = expectPosts('/chat/completions', chatReply([{ content: 'Hi' }]), chatReply([{ content: 'Hi' }]), chatReply([{ content: 'Hi' }]));
+		await run(complete({}), 1);
+		await run(complete({ messagesNames: true }), 1.1);
+		await run(complete({}), 1.1);
+		expect(bodies.map((body) => body.messages)).toEqual([
+			[{ role: 'user', content: 'Hello', name: 'alice_1' }],
+			[{ role: 'user', content: 'Hello', name: 'alice_1' }],
+			[{ role: 'user', content: 'Hello' }],
+		]);
+	});
+});

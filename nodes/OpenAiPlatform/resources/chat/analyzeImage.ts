@@ -10,7 +10,7 @@ import { readBinaryFile } from '../../shared/binary';
 import { forOperation, preselectedModelFields, simplifyField } from '../../shared/fields';
 import { optionsCollection, promptField } from '../../shared/generation';
 import { fail, requiredText } from '../../shared/validation';
-import { checkedImageUrl, checkParticipantName, messageCollection } from './messages';
+import { checkedImageUrl, checkParticipantName, messageCollection, participantNamesSwitch } from './messages';
 import { simplifyChatReply } from './reply';
 import { chatOperation, chatRequest } from './request';
 
@@ -185,6 +185,7 @@ export const analyzeImageFields: INodeProperties[] = forOperation('chat', 'analy
 			},
 		],
 	},
+	participantNamesSwitch('visionMessages', { inputMode: ['messages'] }),
 	messageCollection(
 		{ displayName: 'Messages', name: 'visionMessages', displayOptions: { show: { inputMode: ['messages'] } } },
 		'The text of the message (for user messages, sent before the parts below)',

@@ -1,4 +1,4 @@
-import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 import type { ChatCompletionContentPart, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 
 import { FROM_VERSION_1_1, ONLY_VERSION_1 } from '../../shared/defaults';
@@ -29,6 +29,26 @@ export const participantNameField: INodeProperties = {
 	placeholder: 'e.g. customer_1',
 	description: 'Optional name of the author, to tell participants with the same role apart: letters, digits and _ only, up to 64 characters',
 };
+
+/**
+ * Version 1.1 shows the Name of each message only when asked for (rarely used): a switch above the list, which the
+ * messages' Name field follows. Version 1 always shows it.
+ */
+export function participantNamesSwitch(listName: string, show: IDisplayOptions['show']): INodeProperties {
+	return {
+		displayName: 'Name the Participants',
+		name: `${listName}Names`,
+		type: 'boolean',
+		default: false,
+		description: 'Whether each message gets a Name, to tell apart participants with the same role',
+		displayOptions: { show: { ...FROM_VERSION_1_1, ...show } },
+	};
+}
+
+const participantNameFields = (listName: string): INodeProperties[] => [
+	shownWhen(participantNameField, ONLY_VERSION_1),
+	shownWhen(participantNameField, { ...FROM_VERSION_1_1, [`/${listName}Names`]: [true] }),
+];
 
 const NAME_RULE = /^[A-Za-z0-9_]{1,64}$/;
 
@@ -63,7 +83,7 @@ export function messageCollection(
 				values: [
 					roleField,
 					{ displayName: 'Content', name: 'content', type: 'string', typeOptions: { rows: 4 }, default: '', description: contentDescription },
-					participantNameField,
+					...participantNameFields(field.name),
 					...extraValues,
 				],
 			},
@@ -113,6 +133,7 @@ export function messageListFields({
 				{ name: 'Using JSON', value: 'json', description: 'An array of messages as the API takes them, e.g. the output of an earlier node' },
 			],
 		},
+		participantNamesSwitch(name, { [`${name}Input`]: ['fields'] }),
 		messageCollection({ displayName, name, description, displayOptions: { show: { [`${name}Input`]: ['fields'] } } }, 'The text of the message', imageUrlsFields),
 		{
 			displayName: `${displayName} (JSON)`,
