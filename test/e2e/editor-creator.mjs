@@ -19,7 +19,8 @@ export const ALIASES = ['transcribe', 'tts', 'whisper', 'dall-e', 'embedding', '
 /** Models of the mock that a chat model list must not offer (scripts/mock-openai.mjs MOCK_MODELS). */
 const NOT_CHAT = ['dall-e-2', 'dall-e-3', 'gpt-image-1', 'tts-1', 'gpt-4o-mini-tts', 'whisper-1', 'gpt-4o-transcribe', 'text-embedding-3-small', 'text-embedding-3-large', 'omni-moderation-latest', 'gpt-3.5-turbo-instruct'];
 
-async function newWorkflowWithTrigger(page, server) {
+/** A new workflow with a manual trigger, the node creator closed. */
+export async function newWorkflowWithTrigger(page, server) {
 	await page.goto(`${server.url}/workflow/new`);
 	await page.getByTestId('canvas-add-button').click();
 	await page.keyboard.type('manual');

@@ -8,6 +8,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { runWorkflow, singleNodeWorkflow } from '../harness/n8n';
 import { BASE, USAGE, byId, chatReply, credentials, expectPosts, setupNock } from '../support/chat';
 import { DEFAULT_MODELS } from '../../nodes/OpenAiPlatform/shared/defaults';
+import { responseObject } from '../fault/goodReplies';
 
 setupNock();
 
@@ -73,23 +74,13 @@ describe('simplified output', () => {
 		expect(v11.messages).toEqual([{ role: 'user', content: 'Hello' }]);
 	});
 
-	const responseReply = (text: string, extra: IDataObject = {}) => ({
-		id: 'resp_1',
-		object: 'response',
-		created_at: 1,
-		model: 'gpt-4.1-mini',
-		status: 'completed',
-		output: [{ type: 'message', id: 'msg_1', status: 'completed', role: 'assistant', content: [{ type: 'output_text', text, annotations: [] }] }],
-		usage: { input_tokens: 5, output_tokens: 3, total_tokens: 8 },
-		...extra,
-	});
 	const create = (extra: IDataObject = {}) => ({ resource: 'response', operation: 'create', model: byId('gpt-4.1-mini'), input: 'Hello', ...extra });
 
 	it('response.create: version 1 returns output_text; version 1.1 returns text, as chat does', async () => {
-		expectPosts('/responses', responseReply('Hi there'), responseReply('Hi there'));
+		expectPosts('/responses', responseObject('Hi there'), responseObject('Hi there'));
 		const v1 = (await run(create(), 1)).output('OpenAI')[0].json;
 		const v11 = (await run(create(), 1.1)).output('OpenAI')[0].json;
-		expect(v1).toEqual({ id: 'resp_1', model: 'gpt-4.1-mini', status: 'completed', output_text: 'Hi there', usage: { input_tokens: 5, output_tokens: 3, total_tokens: 8 } });
+		expect(v1).toEqual({ id: 'resp_1', model: 'gpt-4.1-mini', status: 'completed', output_text: 'Hi there', usage: { input_tokens: 3, output_tokens: 2, total_tokens: 5 } });
 		expect(v11).toEqual({
 			id: 'resp_1',
 			model: 'gpt-4.1-mini',
@@ -98,13 +89,13 @@ describe('simplified output', () => {
 			refusal: null,
 			toolCalls: [],
 			annotations: [],
-			usage: { input_tokens: 5, output_tokens: 3, total_tokens: 8 },
+			usage: { input_tokens: 3, output_tokens: 2, total_tokens: 5 },
 		});
 	});
 
 	it('response.create with JSON output: version 1 parses into output_text; version 1.1 keeps text and parses into data', async () => {
 		const json = { text: { format: { type: 'json_object' } } };
-		expectPosts('/responses', responseReply('{"a":1}', json), responseReply('{"a":1}', json));
+		expectPosts('/responses', responseObject('{"a":1}', json), responseObject('{"a":1}', json));
 		const options = { outputFormat: 'json_object', input: 'Reply in JSON' };
 		const v1 = await run(create(options), 1);
 		const v11 = await run(create(options), 1.1);
