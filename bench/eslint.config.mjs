@@ -1,1 +1,1 @@
-export { default } from '../eslint.node-code.mjs';
+export { default } from '../test/eslint.config.mjs';
