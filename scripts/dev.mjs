@@ -45,7 +45,9 @@ say(`linked ${link} -> ${ROOT}`);
 
 const children = [];
 function run(label, command, args, options = {}) {
-	const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], ...options });
+	// Its own process group, so stopping it also stops what it started (n8n's task runners).
+	const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true, ...options });
+	child.label = label;
 	const prefix = (chunk) => process.stdout.write(chunk.toString().replace(/^(?=.)/gm, `[${label}] `));
 	child.stdout.on('data', prefix);
 	child.stderr.on('data', prefix);
@@ -85,13 +87,31 @@ run('n8n', n8n.nodeBin, [n8n.n8nBin, 'start'], {
 });
 say(`n8n ${n8n.version} starting on http://127.0.0.1:${port} (user folder ${userFolder}); Ctrl+C stops`);
 
+const signalGroup = (child, signal) => {
+	try {
+		process.kill(-child.pid, signal);
+	} catch {
+		// already gone
+	}
+};
+
+/** Stops tsc and n8n (n8n shuts down gracefully; after 30 s it is killed), then exits. */
 let stopping = false;
 function stop(code = 0) {
 	if (stopping) return;
 	stopping = true;
 	for (const watcher of watchers) watcher.close();
-	for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
-	process.exitCode = code;
+	const running = children.filter((child) => child.exitCode === null && child.signalCode === null);
+	say(`stopping ${running.map((child) => child.label).join(' and ') || 'nothing left'}`);
+	for (const child of running) signalGroup(child, 'SIGTERM');
+	const kill = setTimeout(() => running.forEach((child) => signalGroup(child, 'SIGKILL')), 30_000);
+	Promise.all(running.map((child) => new Promise((resolve) => child.once('exit', resolve)))).then(() => {
+		clearTimeout(kill);
+		process.exit(code);
+	});
 }
-process.on('SIGINT', () => stop(0));
-process.on('SIGTERM', () => stop(0));
+// test/e2e/lib.mjs exits at once on these signals (its servers die with it); here n8n gets to shut down first.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+	process.removeAllListeners(signal);
+	process.on(signal, () => stop(0));
+}
