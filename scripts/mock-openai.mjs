@@ -203,14 +203,20 @@ function chatCompletion(body) {
 	let finish = 'stop';
 	const tools = (body.tools ?? []).filter((t) => t?.type === 'function' && t.function);
 	if (tools.length && last?.role !== 'tool' && body.tool_choice !== 'none') {
+		// An agent's first turn: a call to its first tool. A free-text argument (an AI Agent tool's $fromAI "prompt")
+		// carries the user's request, so the tool's result, and the final answer built from it, show it went through.
 		const fn = tools[0].function;
+		const args = sampleFromSchema(fn.parameters ?? {}, fn.name);
+		for (const key of ['prompt', 'input', 'query', 'question', 'text']) {
+			if (args && typeof args === 'object' && fn.parameters?.properties?.[key]?.type === 'string') args[key] = prompt;
+		}
 		message.tool_calls = [
 			{
 				id: id('call', prompt + fn.name),
 				type: 'function',
 				function: {
 					name: fn.name,
-					arguments: JSON.stringify(sampleFromSchema(fn.parameters ?? {}, fn.name)),
+					arguments: JSON.stringify(args),
 				},
 			},
 		];
@@ -448,6 +454,24 @@ function directAnswer(url, body) {
 
 // ------------------------------------------------------------------ server ---
 
+/** A chat completion as the server-sent events of `stream: true`: the whole message in one delta, then the end. */
+function sendChatStream(res, completion) {
+	res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+	const chunk = (choices, extra = {}) => ({ id: completion.id, object: 'chat.completion.chunk', created: completion.created, model: completion.model, choices, ...extra });
+	const delta = ({ message }) => ({
+		role: 'assistant',
+		content: message.content ?? null,
+		...(message.tool_calls ? { tool_calls: message.tool_calls.map((call, index) => ({ index, ...call })) } : {}),
+	});
+	const events = [
+		chunk(completion.choices.map((choice) => ({ index: choice.index, delta: delta(choice), finish_reason: null }))),
+		chunk(completion.choices.map((choice) => ({ index: choice.index, delta: {}, finish_reason: choice.finish_reason }))),
+		chunk([], { usage: completion.usage }),
+	];
+	for (const event of events) res.write(`data: ${JSON.stringify(event)}\n\n`);
+	res.end('data: [DONE]\n\n');
+}
+
 export async function startMockOpenAI({ port = 0, idleSeconds = 600, lifetimeSeconds = 3600, log = () => {} } = {}) {
 	let idleTimer;
 	let baseUrl = '';
@@ -476,7 +500,8 @@ export async function startMockOpenAI({ port = 0, idleSeconds = 600, lifetimeSec
 			if (await batchApi(req, res, path, { send, openAiError })) return;
 			const body = req.method === 'GET' || req.method === 'DELETE' ? {} : await readBody(req);
 			if (body.__invalid) return openAiError(res, 400, 'We could not parse the JSON body of your request.');
-			requests.push({ method: req.method, path, body });
+			// With the model, tool names and stream flag at hand for checks that only ask which was used.
+			requests.push({ method: req.method, path, body, model: body.model, tools: (body.tools ?? []).map((t) => t?.function?.name ?? t?.name ?? t?.type), stream: body.stream === true });
 			if (requests.length > 500) requests.shift();
 			const m = req.method;
 			if (m === 'GET' && path === '/models') {
@@ -490,7 +515,10 @@ export async function startMockOpenAI({ port = 0, idleSeconds = 600, lifetimeSec
 				if (m === 'GET') return send(res, 200, modelObject(modelId));
 				if (m === 'DELETE') return send(res, 200, { id: modelId, object: 'model', deleted: true });
 			}
-			if (m === 'POST' && path === '/chat/completions') return send(res, 200, chatCompletion(body));
+			if (m === 'POST' && path === '/chat/completions') {
+				if (body.stream === true) return sendChatStream(res, chatCompletion(body));
+				return send(res, 200, chatCompletion(body));
+			}
 			if (m === 'POST' && path === '/completions') {
 				const text = ` Mock completion of: ${clip(textOf(body.prompt), 60)}`;
 				return send(res, 200, {

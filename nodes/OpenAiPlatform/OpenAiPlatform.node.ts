@@ -3,17 +3,19 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { listSearch } from './methods';
 import { sendDirectlyOrThroughBatch } from './resources/batch/sendThrough';
-import { resourceProperties, resourceSelector } from './resources';
-import { requestOptionsProperty } from './shared/fields';
+import { resourceProperties, resourceSelectors } from './resources';
+import { DEFAULT_VERSION, NODE_VERSIONS } from './shared/defaults';
+import { requestOptionsProperty, subtitleExpression } from './shared/fields';
 import { sendPathProperty } from './shared/hooks';
 import { pairedPreSendFailures } from './shared/pairing';
 import { mergeSharedFields } from './shared/sharedFields';
 import { enumeratedFieldsCheck } from './shared/validation';
 
 /** Merged once when the module loads (about 1 ms); each instance gets its own copy of the list. */
-const fields = mergeSharedFields([sendPathProperty, resourceSelector, ...resourceProperties, requestOptionsProperty]);
+const fields = mergeSharedFields([sendPathProperty, ...resourceSelectors, ...resourceProperties, requestOptionsProperty]);
 /** Every preSend failure settles paired; options set by an expression are checked last, before sending. */
 const { properties, pagination } = pairedPreSendFailures(fields, sendDirectlyOrThroughBatch, enumeratedFieldsCheck(fields));
+const SUBTITLE = subtitleExpression(properties);
 
 export class OpenAiPlatform implements INodeType {
 	description: INodeTypeDescription = {
@@ -21,8 +23,9 @@ export class OpenAiPlatform implements INodeType {
 		name: 'openAiPlatform',
 		icon: { light: 'file:openAiPlatform.svg', dark: 'file:openAiPlatform.dark.svg' },
 		group: ['transform'],
-		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		version: NODE_VERSIONS,
+		defaultVersion: DEFAULT_VERSION,
+		subtitle: SUBTITLE,
 		description:
 			'Use the whole OpenAI platform: chat, structured data, functions, responses, images, audio, embeddings, files, fine-tuning, batches, vector stores and any API call',
 		defaults: { name: 'OpenAI Platform' },

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { MOCK_MODELS, startMockOpenAI } from '../../scripts/mock-openai.mjs';
+import { checkCreatorAndDefaults, newWorkflowWithTrigger } from './editor-creator.mjs';
 import { CHROMIUM, CHROMIUM_ARGS, CREDENTIAL_TYPE, NODE_TYPE, OWNER, ROOT, loadPlaywright } from './lib.mjs';
 
 const SHOTS = join(ROOT, 'test-results');
@@ -64,13 +65,7 @@ export async function runEditorChecks({ server, rest, step, expect, skip }) {
 		if (!signedIn) return;
 
 		const added = await step('editor: add "OpenAI Platform" from the node creator (action "Get many models")', async () => {
-			await page.goto(`${server.url}/workflow/new`);
-			await page.getByTestId('canvas-add-button').click();
-			await page.keyboard.type('manual');
-			await page.getByText('Trigger manually', { exact: false }).first().waitFor().catch(() => {});
-			await page.keyboard.press('Enter');
-			await page.getByTestId('canvas-trigger-node').waitFor();
-			await page.keyboard.press('Escape');
+			await newWorkflowWithTrigger(page, server);
 			await page.getByTestId('node-creator-plus-button').click();
 			await page.keyboard.type('OpenAI Platform');
 			const entry = page.getByText('OpenAI Platform', { exact: true });
@@ -156,6 +151,8 @@ export async function runEditorChecks({ server, rest, step, expect, skip }) {
 
 		const { checkAiAgentCanvas } = await import('./editor-ai.mjs');
 		await checkAiAgentCanvas({ page, server, rest, step, expect, shot, credential, mock });
+		// Issue 16: the node creator, version 1.1's defaults, the subtitle, the model lists, the AI Agent tool.
+		await checkCreatorAndDefaults({ page, server, step, expect, shot });
 
 		await step('editor: no errors about the node in the browser console', () => {
 			const ours = consoleErrors.filter((e) => /openAiPlatform|openai-platform/i.test(e));

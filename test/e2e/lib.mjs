@@ -258,11 +258,11 @@ export function nodeOperations(n8n, packageDir) {
 	return JSON.parse(r.stdout.trim().split('\n').pop());
 }
 
-/** Imports one credential and a set of prepared workflows with the n8n CLI. */
+/** Imports one credential (or a list of them) and a set of prepared workflows with the n8n CLI. */
 export async function importAll(n8n, userFolder, credential, prepared) {
 	const dir = mkdtempSync(join(tmpdir(), 'oap-import-'));
 	const credFile = join(dir, 'credential.json');
-	writeFileSync(credFile, JSON.stringify([credential], null, 2));
+	writeFileSync(credFile, JSON.stringify([credential].flat(), null, 2));
 	let r = await runN8n(n8n, userFolder, ['import:credentials', `--input=${credFile}`]);
 	if (r.code !== 0) throw new Error(`import:credentials failed:\n${r.stdout}\n${r.stderr}`);
 	const wfDir = join(dir, 'workflows');

@@ -12,7 +12,8 @@
 //     editor in Debian's Chromium (test/e2e/editor.mjs).
 //  Between 3 and 4, the examples and the image and audio workflows also run
 //  against the deterministic mock (scripts/mock-openai.mjs, test/e2e/checks.mjs
-//  `mockChecks`): real image and audio bytes, exact results.
+//  `mockChecks`): real image and audio bytes, exact results; and an AI Agent
+//  uses this node as its tool (test/e2e/agent.mjs, `--only agent-tool`).
 //
 // Prints a summary line (workflow runs, checks passed, screenshots, duration),
 // then "N passed, M failed", and exits non-zero when anything failed.
@@ -302,6 +303,14 @@ async function main() {
 			const figures = await runEdgeWorkflows({ n8n, userFolder, servers: edges, step, expect });
 			workflowsRun += figures.runs ?? 0;
 			log(`edges: ${JSON.stringify(figures)}`);
+		}
+
+		// ------------------------------------ AI Agent with this node as a tool ----
+		if (imported && (!only || only.includes('agent-tool'))) {
+			console.log(`\nn8n ${n8n.version} CLI: AI Agent with OpenAI Platform as its tool, against the local mock`);
+			const { runAgentToolCheck } = await import('./agent.mjs');
+			await runAgentToolCheck({ n8n, userFolder, step, expect });
+			workflowsRun++;
 		}
 
 		// ---------------------------------------------------- server, REST ----

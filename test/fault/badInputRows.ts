@@ -139,7 +139,7 @@ export const BAD_INPUT_ROWS: BadInputRow[] = [
 	// chat
 	fromFixture('chat.complete', 'options.temperature', { name: 'chat.complete: temperature 3', field: 'Temperature', bad: 3 }),
 	fromFixture('chat.complete', 'options.topP', { name: 'chat.complete: top p 2', field: 'Top P', bad: 2 }),
-	fromFixture('chat.complete', 'options.n', { name: 'chat.complete: n 0', field: 'Number of Completions', bad: 0 }),
+	fromFixture('chat.complete', 'options.n', { name: 'chat.complete: n 0', field: 'Number of Results', bad: 0 }),
 	fromFixture('chat.complete', 'options.stop', { name: 'chat.complete: 5 stop sequences', field: 'Stop Sequences', bad: ['a', 'b', 'c', 'd', 'e'] }),
 	fromFixture('chat.complete', '', { name: 'chat.complete: 17 metadata pairs', field: 'Metadata', good: false, bad: true, tweak: seventeenPairs }),
 	fromFixture('chat.complete', 'options.logitBias.bias.0.id', { name: 'chat.complete: logit bias token not a number', field: 'Logit Bias', bad: 'the' }),
@@ -171,11 +171,11 @@ export const BAD_INPUT_ROWS: BadInputRow[] = [
 	fromFixture('conversation.update', 'metadata.pair.0.key', { name: 'conversation.update: metadata key over 64', field: 'Metadata', bad: 'k'.repeat(65) }),
 	// image
 	fromFixture('image.generate.gptImage', 'imagePrompt', { name: 'image.generate: empty prompt', field: 'Prompt', bad: '' }),
-	fromFixture('image.generate.gptImage', 'options.n', { name: 'image.generate: n 0', field: 'Number of Images', bad: 0 }),
+	fromFixture('image.generate.gptImage', 'options.n', { name: 'image.generate: n 0', field: 'Number of Results', bad: 0 }),
 	fromFixture('image.generate.gptImage', 'options.outputCompression', { name: 'image.generate: output compression 101', field: 'Output Compression', bad: 101 }),
 	fromFixture('image.generate.gptImage', 'model.value', { name: 'image.generate: unknown model By ID (server 404)', field: 'model', bad: 'no-such-model', serverDecides: true }),
-	binaryFromFixture('image.edit.gptImage', { name: 'image.edit: missing binary property', field: 'Input Binary Fields' }, (item) => without(item, 'photo')),
-	binaryFromFixture('image.edit.gptImage', { name: 'image.edit: binary property is not an image', field: 'Input Binary Fields' }, (item) => withFile(item, 'photo', { text: 'not a picture', fileName: 'notes.txt', mimeType: 'text/plain' })),
+	binaryFromFixture('image.edit.gptImage', { name: 'image.edit: missing binary property', field: 'Input Binary Field' }, (item) => without(item, 'photo')),
+	binaryFromFixture('image.edit.gptImage', { name: 'image.edit: binary property is not an image', field: 'Input Binary Field' }, (item) => withFile(item, 'photo', { text: 'not a picture', fileName: 'notes.txt', mimeType: 'text/plain' })),
 	binaryFromFixture('image.createVariation', { name: 'image.createVariation: missing binary property', field: 'Input Binary Field' }, (item) => without(item, 'data')),
 	// audio
 	fromFixture('audio.generateSpeech', 'options.speed', { name: 'audio.generateSpeech: speed 5', field: 'Speed', bad: 5 }),
@@ -190,7 +190,7 @@ export const BAD_INPUT_ROWS: BadInputRow[] = [
 	fromFixture('moderation.create', 'texts.values.0.text', { name: 'moderation.create: text is an object', field: 'Texts', good: 'Have a nice day', bad: { text: 'hi' } }),
 	// file
 	binaryFromFixture('file.upload', { name: 'file.upload: missing binary property', field: 'Input Binary Field' }, (item) => without(item, 'data')),
-	fromFixture('file.upload', 'options.expiresAfterSeconds', { name: 'file.upload: expires after 60 seconds', field: 'Expires After (Seconds)', bad: 60, binaryItems: valuesOnFixtureItems('file.upload', 86400, 60) }),
+	fromFixture('file.upload', 'options.expiresAfterSeconds', { name: 'file.upload: expires after 60 seconds', field: 'Expires After', bad: 60, binaryItems: valuesOnFixtureItems('file.upload', 86400, 60) }),
 	fromFixture('file.getContent', 'fileId.value', { name: 'file.getContent: file id with a slash', field: 'File', bad: 'file-1/../../x' }),
 	// fineTuning
 	fromFixture('fineTuning.create.supervised', 'hyperparameters.epochs', { name: 'fineTuning.create: epochs 0', field: 'Epochs', bad: 0 }),

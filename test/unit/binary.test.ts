@@ -1,4 +1,4 @@
-import { Readable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
 
 import type { IBinaryData, IExecuteSingleFunctions } from 'n8n-workflow';
 
@@ -142,7 +142,6 @@ describe('MultipartForm', () => {
 					request(options: { headers: Record<string, string> }, callback: unknown) {
 						void callback;
 						const chunks: Buffer[] = [];
-						const { Writable } = require('node:stream') as typeof import('node:stream');
 						const request = new Writable({
 							write(chunk: Buffer, _encoding, done) {
 								chunks.push(Buffer.from(chunk));

@@ -40,10 +40,12 @@ describe('model list searches', () => {
 		expect((await modelSearches.searchChatModels.call(context, 'FT:')).results.map((r) => r.value)).toEqual(['ft:gpt-4.1-mini-2025-04-14:acme::x']);
 	});
 
-	it('do not filter on a compatible server, whose model names are its own', async () => {
-		nock('http://127.0.0.1:11434').get('/v1/models').reply(200, { object: 'list', data: [{ id: 'llama3.2' }, { id: 'nomic-embed-text' }] });
-		const { results } = await modelSearches.searchChatModels.call(loadOptionsContext('http://127.0.0.1:11434/v1'));
-		expect(results.map((r) => r.value)).toEqual(['llama3.2', 'nomic-embed-text']);
+	it('filter on any server where they know the id, and list the ids they do not know', async () => {
+		const data = [{ id: 'llama3.2' }, { id: 'nomic-embed-text' }, { id: 'openai/gpt-4o-mini' }, { id: 'openai/dall-e-3' }, { id: 'text-embedding-3-small' }];
+		nock('http://127.0.0.1:11434').get('/v1/models').times(2).reply(200, { object: 'list', data });
+		const context = loadOptionsContext('http://127.0.0.1:11434/v1');
+		expect((await modelSearches.searchChatModels.call(context)).results.map((r) => r.value)).toEqual(['llama3.2', 'nomic-embed-text', 'openai/gpt-4o-mini']);
+		expect((await modelSearches.searchEmbeddingModels.call(context)).results.map((r) => r.value)).toEqual(['llama3.2', 'nomic-embed-text', 'text-embedding-3-small']);
 	});
 
 	it('copes with a reply without data', async () => {

@@ -5,13 +5,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { OpenAiPlatform } from '../../nodes/OpenAiPlatform/OpenAiPlatform.node';
-import { resourceProperties, resourceSelector } from '../../nodes/OpenAiPlatform/resources';
+import { resourceProperties, resourceSelectors } from '../../nodes/OpenAiPlatform/resources';
 import { requestOptionsProperty } from '../../nodes/OpenAiPlatform/shared/fields';
 import { sendPathProperty } from '../../nodes/OpenAiPlatform/shared/hooks';
 import { hookOrigin } from '../../nodes/OpenAiPlatform/shared/pairing';
 import { mergeSharedFields } from '../../nodes/OpenAiPlatform/shared/sharedFields';
 
-const original: INodeProperties[] = [sendPathProperty, resourceSelector, ...resourceProperties, requestOptionsProperty];
+const original: INodeProperties[] = [sendPathProperty, ...resourceSelectors, ...resourceProperties, requestOptionsProperty];
 /** The node's properties with each hook as written (the node wraps them so preSend failures stay paired, see shared/pairing.ts). */
 function unwrapped<T>(value: T): T {
 	if (typeof value === 'function') return hookOrigin(value);
@@ -36,7 +36,8 @@ function fieldsOf(properties: INodeProperties[], resource: string, operation: st
 			return (!resources || resources.includes(resource)) && (!operations || operations.includes(operation));
 		})
 		.map((property) => {
-			const { operation: _operation, ...rest } = show(property);
+			const rest = { ...show(property) };
+			delete rest.operation;
 			return { ...property, displayOptions: property.displayOptions ? { ...property.displayOptions, show: rest } : undefined };
 		});
 }

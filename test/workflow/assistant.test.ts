@@ -132,7 +132,7 @@ describe('assistant.create', () => {
 		[{ options: { metadata: { pair: [{ key: 'k'.repeat(65), value: 'v' }] } } }, /^Metadata: the key .* longer than 64/],
 		[{ options: { metadata: { pair: [{ key: 'k', value: 'v'.repeat(513) }] } } }, /^Metadata: the value of "k" is longer than 512/],
 		[{ options: { metadata: { pair: Array.from({ length: 17 }, (_, i) => ({ key: `k${i}`, value: 'v' })) } } }, /^Metadata: at most 16 pairs/],
-		[{ options: { temperature: 2.5 } }, /^Temperature: must be between 0 and 2/],
+		[{ options: { temperature: 2.5 } }, /^Sampling Temperature: must be between 0 and 2/],
 		[{ options: { topP: -0.1 } }, /^Top P: must be between 0 and 1/],
 		[{ options: { vectorStoreIds: 'vs_1, vs_2' } }, /^Vector Store IDs: at most one/],
 		[{ options: { responseFormat: 'json_schema', jsonSchema: '{oops' } }, /^JSON Schema: not valid JSON/],
@@ -711,9 +711,9 @@ describe('assistant.message', () => {
 		[{ attachments: { attachment: [{ fileIds: '', tools: ['file_search'] }] } }, 'Attachments: a file ID is empty'],
 		[{ attachments: { attachment: [{ fileIds: 'file-a', tools: [] }] } }, 'Attachments: choose the tools that get file-a'],
 		[{ options: { timeout: 0 } }, 'Timeout: must be between 1 and 3600 seconds, got 0'],
-		[{ options: { builtInTools: ['code_interpreter'], functions: { function: Array.from({ length: 20 }, (_, i) => ({ name: `f${i}` })) } } }, 'Functions (Override): at most 20 tools are allowed, got 21'],
-		[{ options: { model: byId('={{ "" }}') } }, 'Model (Override): choose a model or remove the option'],
-		[{ options: { functions: { function: [{ name: 'f', parameters: '{' }] } } }, 'Functions (Override): parameters of "f": not valid JSON'],
+		[{ options: { builtInTools: ['code_interpreter'], functions: { function: Array.from({ length: 20 }, (_, i) => ({ name: `f${i}` })) } } }, 'Functions: at most 20 tools are allowed, got 21'],
+		[{ options: { model: byId('={{ "" }}') } }, 'Model: choose a model or remove the option'],
+		[{ options: { functions: { function: [{ name: 'f', parameters: '{' }] } } }, 'Functions: parameters of "f": not valid JSON'],
 	])('refuses bad input before sending (%#)', async (extra, expected) => {
 		const { scope, log } = api();
 		scope.post(/.*/).reply(200, {});

@@ -249,7 +249,7 @@ describe('audio.transcribe', () => {
 		['a prompt for the diarizing model', { model: model('gpt-4o-transcribe-diarize'), options: { prompt: 'x' } }, 'Prompt: gpt-4o-transcribe-diarize does not take a prompt'],
 		['timestamps without verbose JSON', { model: model('whisper-1'), responseFormat: '={{ "json" }}', timestampGranularities: ['word'] }, 'Timestamp Granularities: need the Verbose JSON response format, not "json"'],
 		['a language that is not a code', { model: model('whisper-1'), options: { language: 'english' } }, 'Language: "english" is not an ISO-639-1 code'],
-		['a temperature over 1', { model: model('whisper-1'), options: { temperature: '={{ 1.5 }}' } }, 'Temperature: must be between 0 and 1, got 1.5'],
+		['a temperature over 1', { model: model('whisper-1'), options: { temperature: '={{ 1.5 }}' } }, 'Sampling Temperature: must be between 0 and 1, got 1.5'],
 		['a missing binary property', { model: model('whisper-1'), binaryPropertyName: 'audio' }, 'Input Binary Field: the input item has no binary property "audio"'],
 		['a text file', { model: model('whisper-1'), binaryPropertyName: 'notes' }, 'Input Binary Field: "notes.txt" (text/plain) is not an accepted file type'],
 		['a base64 file without an audio extension', { model: model('whisper-1'), inputType: 'base64', fileName: 'clip', fileData: 'AAAA' }, 'File Name: "clip" has no audio extension'],

@@ -431,7 +431,7 @@ describe('batch.getResults', () => {
 		const parameters = { resource: 'batch', operation: 'getResults', batchId: rl('batch_abc'), options: { waitUntilComplete: true, pollInterval: 1, timeout: 1 } };
 		const result = await runWorkflow(singleNodeWorkflow(parameters), credentials);
 		expect(result.error?.message).toBe('Batch batch_abc is still in_progress after 1 seconds');
-		expect(result.error?.description).toContain('Raise "Timeout (Seconds)"');
+		expect(result.error?.description).toContain('Raise "Timeout"');
 	});
 
 	it('names a result line that is not JSON', async () => {
@@ -448,7 +448,7 @@ describe('batch.getResults', () => {
 	it('refuses a poll interval out of range before sending anything', async () => {
 		const parameters = { resource: 'batch', operation: 'getResults', batchId: rl('batch_abc'), options: { pollInterval: 0 } };
 		const result = await runWorkflow(singleNodeWorkflow(parameters), credentials);
-		expect(result.error?.message).toBe('Poll Interval (Seconds): must be between 1 and 3600, got 0');
+		expect(result.error?.message).toBe('Poll Interval: must be between 1 and 3600, got 0');
 		expect(unmatched).toEqual([]);
 	});
 });

@@ -247,7 +247,7 @@ describe('chat.complete', () => {
 		['a temperature above 2', { options: { temperature: 3 } }, 'Sampling Temperature: must be between 0 and 2, got 3'],
 		['a top p below 0', { options: { topP: -0.1 } }, 'Top P: must be between 0 and 1, got -0.1'],
 		['a penalty above 2', { options: { presencePenalty: 2.5 } }, 'Presence Penalty: must be between -2 and 2, got 2.5'],
-		['n of 0', { options: { n: 0 } }, 'Number of Completions: must be between 1 and 128, got 0'],
+		['n of 0', { options: { n: 0 } }, 'Number of Results: must be between 1 and 128, got 0'],
 		['fractional max tokens', { options: { maxTokens: 1.5 } }, 'Maximum Number of Tokens: must be a whole number, got 1.5'],
 		['five stop sequences', { options: { stop: ['a', 'b', 'c', 'd', 'e'] } }, 'Stop Sequences: at most 4 are allowed (got 5)'],
 		['a logit bias token that is no ID', { options: { logitBias: { bias: [{ id: 'hello', probability: 1 }] } } }, 'Token Probability (Logit Bias): "hello" is not a token ID (a whole number from the model\'s tokenizer)'],
@@ -258,8 +258,8 @@ describe('chat.complete', () => {
 		['function parameters that are a list', { options: { functions: { function: [{ name: 'f', parameters: '[]' }] } } }, 'Functions: parameters of "f": must be a JSON object'],
 		['a tool choice of an unknown function', { options: { functions: { function: [{ name: 'f', parameters: '{}' }] }, toolChoice: 'function', toolChoiceFunction: 'g' } }, 'Function Name: "g" is not one of the functions defined'],
 		['metadata with 17 entries', { options: { metadata: { pair: Array.from({ length: 17 }, (_, i) => ({ key: `k${i}`, value: 'v' })) } } }, 'Metadata: at most 16 pairs are allowed, got 17'],
-		['another parameter that is not JSON', { options: { otherParameters: { parameter: [{ name: 'x', type: 'json', value: '{' }] } } }, 'Other Input Parameters: "x" is not valid JSON'],
-		['another parameter that is not a number', { options: { otherParameters: { parameter: [{ name: 'x', type: 'number', value: 'ten' }] } } }, 'Other Input Parameters: "x" is not a number'],
+		['another parameter that is not JSON', { options: { otherParameters: { parameter: [{ name: 'x', type: 'json', value: '{' }] } } }, 'Additional Body Parameters: "x" is not valid JSON'],
+		['another parameter that is not a number', { options: { otherParameters: { parameter: [{ name: 'x', type: 'number', value: 'ten' }] } } }, 'Additional Body Parameters: "x" is not a number'],
 	])('refuses %s before sending, naming the field', async (_, extra, message) => {
 		expect(await failsBeforeSending(PATH, complete(extra))).toBe(message);
 	});

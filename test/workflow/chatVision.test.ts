@@ -129,7 +129,7 @@ describe('chat.analyzeImage', () => {
 		['an image without URL', { images: { image: [{ source: 'url', url: '' }] } }, 'Images: image 1 has no URL'],
 		['a URL that is no URL', { images: { image: [{ source: 'url', url: 'cat.png' }] } }, 'Images: "cat.png" is not an http(s) or data URL'],
 		['no images', { images: {} }, 'Images: add at least one image'],
-		['an empty prompt', { visionPrompt: '' }, 'Prompt: is empty'],
+		['an empty prompt (an expression: a static empty one is refused by n8n, the field being required)', { visionPrompt: '={{ "  " }}' }, 'Prompt: is empty'],
 		['a bad participant name', { inputMode: 'messages', visionMessages: { message: [{ role: 'user', content: 'x', name: 'a-b' }] } }, 'Messages: name "a-b" may only contain letters, digits and _ (no spaces), up to 64 characters'],
 		['a missing binary in a message part', { inputMode: 'messages', visionMessages: { message: [{ role: 'user', content: 'x', parts: { part: [{ type: 'binary', binaryPropertyName: 'gone' }] } }] } }, 'Messages: the input item has no binary property "gone"'],
 	])('refuses %s before sending, naming the field', async (_, extra, message) => {

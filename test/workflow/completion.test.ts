@@ -94,7 +94,7 @@ describe('completion.create', () => {
 
 	it.each([
 		['a prompt that evaluates to nothing', { completionPrompt: '={{ "" }}' }, 'Prompt: is empty'],
-		['best of below n', { options: { n: 3, bestOf: 2 } }, 'Best Of: must be at least Number of Completions (3)'],
+		['best of below n', { options: { n: 3, bestOf: 2 } }, 'Best Of: must be at least Number of Results (3)'],
 		['log probabilities above 5', { options: { logprobs: 6 } }, 'Log Probabilities: must be between 0 and 5, got 6'],
 		['a temperature below 0', { options: { temperature: -1 } }, 'Sampling Temperature: must be between 0 and 2, got -1'],
 	])('refuses %s before sending', async (_, extra, message) => {

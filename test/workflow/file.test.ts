@@ -79,7 +79,7 @@ describe('file.upload', () => {
 		['a fine-tune file that is not .jsonl', { purpose: 'fine-tune' }, binaryItem('train.csv', 'text/csv'), 'File Name: "train.csv" is not a .jsonl file, which purpose "fine-tune" requires'],
 		['a vision file that is not an image', { purpose: 'vision', fileName: 'x.pdf' }, binaryItem(), 'File Name: "x.pdf" is not a .png, .jpg, .jpeg, .gif, .webp file, which purpose "vision" requires'],
 		['a missing binary property', { purpose: 'batch', binaryPropertyName: 'file' }, binaryItem(), 'Input Binary Field: the input item has no binary property "file"'],
-		['an expiry under one hour', { purpose: 'batch', options: { expiresAfterSeconds: 3599 } }, binaryItem(), 'Expires After (Seconds): must be a whole number from 3600 (1 hour) to 2592000 (30 days)'],
+		['an expiry under one hour', { purpose: 'batch', options: { expiresAfterSeconds: 3599 } }, binaryItem(), 'Expires After: must be a whole number from 3600 (1 hour) to 2592000 (30 days)'],
 	])('refuses %s before sending anything', async (_, extra, items, message) => {
 		const scope = nock(API).post('/v1/files').reply(200, fileObject('file-new'));
 		const result = await runNode({ resource: 'file', operation: 'upload', ...extra }, items);

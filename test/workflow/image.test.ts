@@ -205,8 +205,8 @@ describe('image.generate', () => {
 		['an empty prompt', { model: model('gpt-image-1'), imagePrompt: '  ' }, 'Prompt: is empty'],
 		['no model', { model: model('={{ "" }}'), imagePrompt: 'x' }, 'Model: choose an image model'],
 		// With the model in an expression every option shows, so the run-time check is what stops it.
-		['several DALL-E 3 images', { model: model('={{ "dall-e-3" }}'), imagePrompt: 'x', options: { n: 2 } }, 'Number of Images: DALL-E 3 makes one image per request, got 2'],
-		['too many images', { model: model('dall-e-2'), imagePrompt: 'x', options: { n: '={{ 11 }}' } }, 'Number of Images: must be between 1 and 10, got 11'],
+		['several DALL-E 3 images', { model: model('={{ "dall-e-3" }}'), imagePrompt: 'x', options: { n: 2 } }, 'Number of Results: DALL-E 3 makes one image per request, got 2'],
+		['too many images', { model: model('dall-e-2'), imagePrompt: 'x', options: { n: '={{ 11 }}' } }, 'Number of Results: must be between 1 and 10, got 11'],
 		['a DALL-E 2 size on DALL-E 3', { model: model('dall-e-3'), imagePrompt: 'x', options: { size: '={{ "512x512" }}' } }, 'Size: "512x512" is not allowed for DALL-E 3'],
 		['a size that is not one', { model: model('gpt-image-1'), imagePrompt: 'x', options: { size: '={{ "big" }}' } }, 'Size: "big" is not a size'],
 		['HD quality on a GPT image model', { model: model('gpt-image-1'), imagePrompt: 'x', options: { quality: '={{ "hd" }}' } }, 'Quality: "hd" is not allowed for GPT image models'],
@@ -361,11 +361,11 @@ describe('image.edit', () => {
 	});
 
 	it.each([
-		['a non-square PNG', { data: { data: png(4, 8), fileName: 'tall.png', mimeType: 'image/png' } }, {}, 'Input Binary Fields: "tall.png" is 4x8; DALL-E 2 needs a square image'],
-		['a JPEG', { data: { data: JPEG, fileName: 'a.jpg', mimeType: 'image/jpeg' } }, {}, 'Input Binary Fields: "a.jpg" (image/jpeg) is not an accepted file type'],
-		['a PNG name on other bytes', { data: { data: JPEG, fileName: 'a.png', mimeType: 'image/png' } }, {}, 'Input Binary Fields: "a.png" is labelled image/png, but its bytes are not PNG'],
-		['an image of 4 MB', { data: { data: Buffer.concat([png(4, 4), Buffer.alloc(4 * 1024 * 1024)]), fileName: 'big.png', mimeType: 'image/png' } }, {}, 'Input Binary Fields: "big.png" is 4.0 MB, over the 4 MB limit'],
-		['an opaque PNG without a mask', { data: { data: png(4, 4, { colorType: 2 }), fileName: 'flat.png', mimeType: 'image/png' } }, {}, 'Input Binary Fields: "flat.png" has no transparency, and no mask is set'],
+		['a non-square PNG', { data: { data: png(4, 8), fileName: 'tall.png', mimeType: 'image/png' } }, {}, 'Input Binary Field: "tall.png" is 4x8; DALL-E 2 needs a square image'],
+		['a JPEG', { data: { data: JPEG, fileName: 'a.jpg', mimeType: 'image/jpeg' } }, {}, 'Input Binary Field: "a.jpg" (image/jpeg) is not an accepted file type'],
+		['a PNG name on other bytes', { data: { data: JPEG, fileName: 'a.png', mimeType: 'image/png' } }, {}, 'Input Binary Field: "a.png" is labelled image/png, but its bytes are not PNG'],
+		['an image of 4 MB', { data: { data: Buffer.concat([png(4, 4), Buffer.alloc(4 * 1024 * 1024)]), fileName: 'big.png', mimeType: 'image/png' } }, {}, 'Input Binary Field: "big.png" is 4.0 MB, over the 4 MB limit'],
+		['an opaque PNG without a mask', { data: { data: png(4, 4, { colorType: 2 }), fileName: 'flat.png', mimeType: 'image/png' } }, {}, 'Input Binary Field: "flat.png" has no transparency, and no mask is set'],
 		['a mask of another size', { data: { data: png(8, 8), fileName: 'a.png', mimeType: 'image/png' }, mask: { data: png(4, 4), fileName: 'm.png', mimeType: 'image/png' } }, { maskBinaryPropertyName: 'mask' }, 'Mask: "m.png" is 4x4 but the image "a.png" is 8x8; they must be the same size'],
 		['a mask that is not a PNG', { data: { data: png(8, 8), fileName: 'a.png', mimeType: 'image/png' }, mask: { data: JPEG, fileName: 'm.jpg', mimeType: 'image/jpeg' } }, { maskBinaryPropertyName: 'mask' }, 'Mask: "m.jpg" (image/jpeg) is not an accepted file type'],
 		['a missing mask property', { data: { data: png(8, 8), fileName: 'a.png', mimeType: 'image/png' } }, { maskBinaryPropertyName: 'mask' }, 'Mask: the input item has no binary property "mask"'],
@@ -383,10 +383,10 @@ describe('image.edit', () => {
 	});
 
 	it.each([
-		['two images for DALL-E 2', 'dall-e-2', 'a, b', 'Input Binary Fields: DALL-E 2 edits one image, got 2 (a, b)'],
-		['a missing binary property', 'gpt-image-1', 'photo', 'Input Binary Fields: the input item has no binary property "photo"'],
-		['no property name', 'gpt-image-1', ' , ', 'Input Binary Fields: name at least one binary property'],
-		['more than 16 images', 'gpt-image-1', Array.from({ length: 17 }, (_, i) => `p${i}`).join(','), 'Input Binary Fields: at most 16 images, got 17'],
+		['two images for DALL-E 2', 'dall-e-2', 'a, b', 'Input Binary Field: DALL-E 2 edits one image, got 2 (a, b)'],
+		['a missing binary property', 'gpt-image-1', 'photo', 'Input Binary Field: the input item has no binary property "photo"'],
+		['no property name', 'gpt-image-1', ' , ', 'Input Binary Field: name at least one binary property'],
+		['more than 16 images', 'gpt-image-1', Array.from({ length: 17 }, (_, i) => `p${i}`).join(','), 'Input Binary Field: at most 16 images, got 17'],
 		['DALL-E 3', 'dall-e-3', 'a', 'Model: dall-e-3 cannot edit images'],
 	])('refuses %s before sending', async (_case, modelId, names, message) => {
 		const scope = nock(BASE).post('/v1/images/edits').reply(200, { created: 1 });
@@ -403,7 +403,7 @@ describe('image.edit', () => {
 		const result = await run({ resource: 'image', operation: 'edit', model: model('gpt-image-1'), imagePrompt: 'x' }, [
 			itemWith({ data: { data: Buffer.from('GIF89a'), fileName: 'a.gif', mimeType: 'image/gif' } }),
 		]);
-		expect(result.error?.message).toContain('Input Binary Fields: "a.gif" (image/gif) is not an accepted file type');
+		expect(result.error?.message).toContain('Input Binary Field: "a.gif" (image/gif) is not an accepted file type');
 		expect(scope.isDone()).toBe(false);
 	});
 
@@ -427,7 +427,7 @@ describe('image.edit', () => {
 			const result = await run({ resource: 'image', operation: 'edit', model: model('gpt-image-1'), binaryPropertyName: 'photo, big', imagePrompt: 'x' }, [
 				itemWith({ photo, big: { data: big, fileName: 'huge.png', mimeType: 'image/png' } }),
 			]);
-			expect(result.error?.message).toBe('Input Binary Fields: "huge.png" is 50.0 MB, over the 50 MB limit');
+			expect(result.error?.message).toBe('Input Binary Field: "huge.png" is 50.0 MB, over the 50 MB limit');
 			// Only the first image's first bytes were read (its format check), nothing of the big one.
 			expect(fullReads(stream)).toEqual([]);
 		} finally {

@@ -5,7 +5,7 @@ import { TEST_API_KEY, credentialsFor, runWorkflow, singleNodeWorkflow } from '.
 const BASE = 'https://api.openai.com';
 const credentials = credentialsFor('https://api.openai.com/v1');
 
-beforeAll(() => { nock.disableNetConnect(); nock.emitter.on('no match', (req: any) => console.log('NO MATCH', req.method, req.path, req.options?.host, req.headers ?? req.options?.headers)); });
+beforeAll(() => { nock.disableNetConnect(); nock.emitter.on('no match', (req: { method?: string; path?: string; headers?: unknown; options?: { host?: string; headers?: unknown } }) => console.log('NO MATCH', req.method, req.path, req.options?.host, req.headers ?? req.options?.headers)); });
 afterEach(() => nock.cleanAll());
 afterAll(() => nock.enableNetConnect());
 

@@ -354,9 +354,9 @@ describe('response.create', () => {
 	describe('refuses bad input before sending', () => {
 		it.each([
 			['an empty input', { input: '  ' }, 'Input: is empty'],
-			['a temperature over 2', { options: { temperature: 3 } }, 'Temperature: must be between 0 and 2, got 3'],
+			['a temperature over 2', { options: { temperature: 3 } }, 'Sampling Temperature: must be between 0 and 2, got 3'],
 			['a top p over 1', { options: { topP: 1.5 } }, 'Top P: must be between 0 and 1, got 1.5'],
-			['too few max output tokens', { options: { maxOutputTokens: 5 } }, 'Max Output Tokens: must be at least 16, got 5'],
+			['too few max output tokens', { options: { maxOutputTokens: 5 } }, 'Maximum Number of Tokens: must be at least 16, got 5'],
 			['a bad function name', { functions: { function: [{ name: 'get weather' }] } }, 'Functions: "get weather" (function 1) is not a valid name'],
 			['a duplicate function', { functions: { function: [{ name: 'f' }, { name: 'f' }] } }, 'Functions: "f" is defined twice'],
 			['function parameters that are not JSON', { functions: { function: [{ name: 'f', parameters: '{nope' }] } }, 'Functions: parameters of "f": not valid JSON'],
@@ -368,7 +368,7 @@ describe('response.create', () => {
 			['both previous response and conversation', { options: { previousResponseId: 'resp_0', conversationId: 'conv_1' } }, 'Conversation ID: cannot be combined with Previous Response ID; use one of them'],
 			['background without store', { options: { background: true, store: false } }, 'Background: needs Store on (a background response is stored until it finishes)'],
 			['required tool choice without tools', { options: { toolChoice: 'required' } }, 'Tool Choice: "Required" needs at least one tool'],
-			['a long safety identifier', { options: { safetyIdentifier: 'x'.repeat(65) } }, 'Safety Identifier: is longer than 64 characters'],
+			['a long safety identifier', { options: { safetyIdentifier: 'x'.repeat(65) } }, 'User ID: is longer than 64 characters'],
 			['too much metadata', { options: { metadata: { pair: Array.from({ length: 17 }, (_, i) => ({ key: `k${i}`, value: 'v' })) } } }, 'Metadata: at most 16 pairs are allowed, got 17'],
 			['a long metadata value', { options: { metadata: { pair: [{ key: 'k', value: 'v'.repeat(513) }] } } }, 'Metadata: the value of "k" is longer than 512 characters'],
 			['function results without a previous response', { inputType: 'functionResults', functionResults: { result: [{ callId: 'c', output: 'o' }] } }, 'Function Results: set Previous Response ID (or Conversation ID) in Options'],

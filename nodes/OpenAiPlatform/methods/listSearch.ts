@@ -7,9 +7,9 @@ import type {
 	INodeListSearchResult,
 } from 'n8n-workflow';
 
-import { isOpenAiHost, normalizeBaseUrl } from '../shared/baseUrl';
+import { normalizeBaseUrl } from '../shared/baseUrl';
 import type { ModelCapability } from '../shared/models';
-import { MODEL_CAPABILITIES, modelFits, searchMethodFor } from '../shared/models';
+import { MODEL_CAPABILITIES, listedFor, searchMethodFor } from '../shared/models';
 import { apiErrorFromResponse, bodyAsObject, redact, redactJson } from '../shared/errors';
 import { isRedirect, redirectError, withinDeadline } from '../shared/http';
 import { CREDENTIAL_TYPE, secretValuesOf } from '../shared/transport';
@@ -51,14 +51,12 @@ function matches(filter: string | undefined, ...texts: unknown[]): boolean {
 
 function modelSearch(capability: ModelCapability): ListSearchMethod {
 	return async function (this, filter) {
-		const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-		// Compatible servers name models their own way, so only OpenAI's list is filtered.
-		const filterByCapability = isOpenAiHost(String(credentials.baseUrl ?? ''));
+		// Filtered by capability on any server where the filter knows the id; ids it does not know are listed too.
 		const body = await loadOptionsRequest(this, '/models');
 		const models = Array.isArray(body.data) ? (body.data as IDataObject[]) : [];
 		const results: INodeListSearchItems[] = models
 			.map((model) => String(model.id ?? ''))
-			.filter((id) => id && (!filterByCapability || modelFits(id, capability)) && matches(filter, id))
+			.filter((id) => id && listedFor(id, capability) && matches(filter, id))
 			.sort((a, b) => a.localeCompare(b))
 			.map((id) => ({ name: id, value: id }));
 		return { results };

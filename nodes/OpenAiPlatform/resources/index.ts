@@ -1,5 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { withDefaultFromVersion1_1 } from '../shared/fields';
 import { apiCallDescription } from './apiCall';
 import { assistantDescription } from './assistant';
 import { audioDescription } from './audio';
@@ -60,13 +61,17 @@ const RESOURCES: Resource[] = [
 	{ option: { name: 'API Call', value: 'apiCall', description: 'Call any endpoint with this credential' }, properties: apiCallDescription },
 ];
 
-export const resourceSelector: INodeProperties = {
-	displayName: 'Resource',
-	name: 'resource',
-	type: 'options',
-	noDataExpression: true,
-	options: RESOURCES.map((resource) => resource.option),
-	default: 'model',
-};
+/** The resource picker: version 1.1 starts on Chat (also as an AI Agent tool), version 1 on Model. */
+export const resourceSelectors: INodeProperties[] = withDefaultFromVersion1_1(
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: RESOURCES.map((resource) => resource.option),
+		default: 'model',
+	},
+	'chat',
+);
 
 export const resourceProperties: INodeProperties[] = RESOURCES.flatMap((resource) => resource.properties);

@@ -1,5 +1,6 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { FROM_VERSION_1_1, ONLY_VERSION_1 } from './defaults';
 import { compareLabels } from './labels';
 import type { ModelCapability } from './models';
 import { capabilityLabel, searchMethodFor } from './models';
@@ -62,10 +63,45 @@ export function modelField({
 				description ??
 				`The ${capabilityLabel(capability)} model. "From list" shows your account's models; use "By ID" for fine-tuned models or OpenAI-compatible servers.`,
 		}),
+		...(capability !== 'any' ? { hint: `"From list" shows the ${capabilityLabel(capability)} models, and models this node does not recognise (e.g. on compatible servers)` } : {}),
 		...(defaultModel ? { default: { mode: 'list', value: defaultModel } } : {}),
 		// A model sent as it is gets its check here; the others are read through modelIdOf, which checks them.
 		...(bodyProperty ? { routing: { send: { type: 'body', property: bodyProperty, preSend: [modelIdCheck(name, displayName)] } } } : {}),
 	};
+}
+
+/** A field shown only where `show` holds (e.g. one node version), on top of its own conditions. */
+export function shownWhen(field: INodeProperties, show: IDisplayOptions['show']): INodeProperties {
+	return { ...field, displayOptions: { ...field.displayOptions, show: { ...field.displayOptions?.show, ...show } } };
+}
+
+/**
+ * A field whose default changed in version 1.1: n8n stores only values that differ from the default, so
+ * version-1 nodes keep a copy with the old default, and the editor shows the one of the node's version.
+ */
+export function withDefaultFromVersion1_1(field: INodeProperties, newDefault: INodeProperties['default']): INodeProperties[] {
+	return [shownWhen(field, ONLY_VERSION_1), shownWhen({ ...field, default: newDefault }, FROM_VERSION_1_1)];
+}
+
+/**
+ * A field that, from version 1.1 on, the AI Agent fills when this node is its tool: the tool variant defaults to a
+ * `$fromAI()` expression, so the tool works as soon as it is added. The plain node and version 1 keep `field`.
+ */
+export function filledByAgentFromVersion1_1(field: INodeProperties, key: string, description: string): INodeProperties[] {
+	// n8n's own form of the override, so the editor shows "Defined automatically by the model".
+	const fromAi = `={{ /*n8n-auto-generated-fromAI-override*/ $fromAI('${key}', \`${description}\`, 'string') }}`;
+	return [
+		shownWhen(field, ONLY_VERSION_1),
+		shownWhen(field, { ...FROM_VERSION_1_1, '@tool': [false] }),
+		shownWhen({ ...field, default: fromAi }, { ...FROM_VERSION_1_1, '@tool': [true] }),
+	];
+}
+
+/** A model picker that preselects `defaultModel` from version 1.1 on (version 1 kept an empty default). */
+export function preselectedModelFields(options: ModelFieldOptions & { defaultModel: string }): INodeProperties[] {
+	const { defaultModel, ...rest } = options;
+	const field = modelField({ placeholder: `e.g. ${defaultModel}`, ...rest });
+	return withDefaultFromVersion1_1(field, { mode: 'list', value: defaultModel });
 }
 
 interface IdLocatorOptions {
@@ -266,4 +302,22 @@ export function collectionField(
 ): INodeProperties {
 	const sorted = [...options].sort((a, b) => compareLabels(a.displayName, b.displayName));
 	return { displayName, name, type: 'collection', placeholder, default: {}, options: sorted };
+}
+
+/**
+ * The node's subtitle: the display names of the operation and resource ("Complete: Chat"), as n8n's own nodes show
+ * them, instead of their values. One flat lookup (no nested braces, which would end the {{ }} block early).
+ */
+export function subtitleExpression(properties: INodeProperties[]): string {
+	const optionsOf = (property: INodeProperties) => (property.options ?? []) as INodePropertyOptions[];
+	const resources = optionsOf(properties.find((property) => property.name === 'resource') as INodeProperties);
+	const labels: Record<string, string> = {};
+	for (const selector of properties.filter((property) => property.name === 'operation')) {
+		const shownFor = (selector.displayOptions?.show?.resource ?? []) as string[];
+		for (const resource of resources.filter((option) => shownFor.includes(String(option.value)))) {
+			for (const operation of optionsOf(selector)) labels[`${resource.value}.${operation.value}`] = `${operation.name}: ${resource.name}`;
+		}
+	}
+	const raw = '$parameter["operation"] + ": " + $parameter["resource"]';
+	return `={{ (${JSON.stringify(labels)})[$parameter["resource"] + "." + $parameter["operation"]] || ${raw} }}`;
 }

@@ -1,6 +1,16 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import {
+	END_USER_DESCRIPTION,
+	END_USER_LABEL,
+	MAX_TOKENS_DESCRIPTION,
+	MAX_TOKENS_LABEL,
+	NUMBER_OF_RESULTS_DESCRIPTION,
+	OTHER_PARAMETERS_LABEL,
+	TEMPERATURE_DESCRIPTION,
+	TEMPERATURE_LABEL,
+} from './concepts';
 import { compareLabels } from './labels';
 import { metadataField, metadataFrom } from './metadata';
 import { reasoningEffortField, serviceTierField } from './sampling';
@@ -54,21 +64,21 @@ const NUMBER_RULES: Partial<Record<GenerationOptionName, NumberRule>> = {
 		description: 'Positive values penalize tokens by how often they already appear, so the model repeats itself less (-2 to 2)',
 	},
 	maxTokens: {
-		displayName: 'Maximum Number of Tokens',
+		displayName: MAX_TOKENS_LABEL,
 		property: 'max_completion_tokens',
 		min: 1,
 		integer: true,
 		default: 1024,
-		description: 'The most tokens the reply may use (for reasoning models this includes their reasoning tokens)',
+		description: MAX_TOKENS_DESCRIPTION,
 	},
 	n: {
-		displayName: 'Number of Completions',
+		displayName: 'Number of Results',
 		property: 'n',
 		min: 1,
 		max: 128,
 		integer: true,
 		default: 1,
-		description: 'How many alternative replies to generate. Each costs tokens; all are kept in the output.',
+		description: NUMBER_OF_RESULTS_DESCRIPTION,
 	},
 	presencePenalty: {
 		displayName: 'Presence Penalty',
@@ -86,12 +96,12 @@ const NUMBER_RULES: Partial<Record<GenerationOptionName, NumberRule>> = {
 		description: 'Best-effort determinism: repeated requests with the same seed and parameters should return the same result',
 	},
 	temperature: {
-		displayName: 'Sampling Temperature',
+		displayName: TEMPERATURE_LABEL,
 		property: 'temperature',
 		min: 0,
 		max: 2,
 		default: 1,
-		description: 'Higher values (e.g. 0.8) make the output more random, lower values (e.g. 0.2) more focused (0 to 2)',
+		description: `${TEMPERATURE_DESCRIPTION} (0 to 2)`,
 	},
 	topP: {
 		displayName: 'Top P',
@@ -156,13 +166,13 @@ const OTHER_FIELDS: Partial<Record<GenerationOptionName, INodeProperties>> = {
 	},
 	metadata: metadataField('Up to 16 key-value pairs stored with the completion (keys up to 64 characters, values up to 512)'),
 	otherParameters: {
-		displayName: 'Other Input Parameters',
+		displayName: OTHER_PARAMETERS_LABEL,
 		name: 'otherParameters',
 		type: 'fixedCollection',
 		typeOptions: { multipleValues: true },
 		placeholder: 'Add Parameter',
 		default: {},
-		description: 'Any other body parameter of the API, e.g. one newer than this node. Merged into the request last.',
+		description: 'Body parameters this node has no field for, e.g. one newer than the node: sent as given, merged into the request last',
 		options: [
 			{
 				name: 'parameter',
@@ -213,12 +223,12 @@ const OTHER_FIELDS: Partial<Record<GenerationOptionName, INodeProperties>> = {
 		description: 'Whether OpenAI stores the completion for evals and distillation (it then shows in the dashboard)',
 	},
 	user: {
-		displayName: 'User',
+		displayName: END_USER_LABEL,
 		name: 'user',
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. user-1234',
-		description: 'A stable identifier of your end user, which helps OpenAI detect abuse',
+		description: END_USER_DESCRIPTION,
 	},
 };
 
@@ -309,9 +319,9 @@ function stopOf(context: IExecuteSingleFunctions, raw: unknown): string[] | unde
 	return list.length ? list : undefined;
 }
 
-/** "Other Input Parameters": name, type and value of any body parameter, parsed by type. */
+/** "Additional Body Parameters": name, type and value of any body parameter, parsed by type. */
 export function otherParametersOf(context: IExecuteSingleFunctions, collection: unknown): IDataObject {
-	const field = 'Other Input Parameters';
+	const field = OTHER_PARAMETERS_LABEL;
 	const body: IDataObject = {};
 	for (const { name, type, value } of entriesOf<{ name?: unknown; type?: string; value?: unknown }>(collection, 'parameter')) {
 		const key = String(name ?? '').trim();
@@ -346,7 +356,7 @@ export function otherParametersOf(context: IExecuteSingleFunctions, collection: 
 
 /**
  * Maps the shared options of an operation's "Options" collection into the body, checking ranges.
- * Options an operation handles itself are left alone; "Other Input Parameters" are merged by the
+ * Options an operation handles itself are left alone; "Additional Body Parameters" are merged by the
  * caller last, with `otherParametersOf`.
  */
 export function applyGenerationOptions(
@@ -400,6 +410,7 @@ export function applyGenerationOptions(
 /** "Sanitize Text": no control characters, every run of whitespace one space. */
 export function sanitizeText(text: string): string {
 	return text
+		// eslint-disable-next-line no-control-regex -- removing control characters is what this does
 		.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200D\uFEFF]/g, '')
 		.replace(/\s+/g, ' ')
 		.trim();

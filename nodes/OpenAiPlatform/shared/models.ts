@@ -36,7 +36,7 @@ export const MODEL_CAPABILITIES = Object.keys(CAPABILITIES) as ModelCapability[]
 export const capabilityLabel = (capability: ModelCapability) => CAPABILITIES[capability].label;
 export const searchMethodFor = (capability: ModelCapability) => CAPABILITIES[capability].method;
 
-const NOT_TEXT = /(embedding|moderation|whisper|tts|transcribe|dall-e|gpt-image|image|realtime|instruct|babbage|davinci|sora|codex-mini-latest|computer-use)/;
+const NOT_TEXT = /(embedding|moderation|whisper|tts|transcribe|dall-e|gpt-image|image|realtime|instruct|babbage|davinci|sora|codex|computer-use)/;
 
 /** OpenAI's naming, as of 2026. Fine-tuned models (`ft:base:org::id`) are judged by their base. */
 const MATCHERS: Record<ModelCapability, (id: string) => boolean> = {
@@ -61,7 +61,26 @@ export function baseModelOf(id: string): string {
 	return id.startsWith('ft:') ? id.slice(3).split(':')[0] : id;
 }
 
+/** The model id as OpenAI names it: without a fine-tune wrapper or a router's provider prefix ("openai/gpt-5"). */
+export function plainModelId(model: string): string {
+	const id = baseModelOf(model.trim()).toLowerCase();
+	return id.slice(id.lastIndexOf('/') + 1);
+}
+
+/** OpenAI's model families, as of 2026. An id outside them is one the capability filter does not know. */
+const KNOWN_FAMILIES = /^(gpt-|o\d|chatgpt-|codex-|computer-use|dall-e|tts-|whisper|text-embedding|omni-moderation|text-moderation|babbage|davinci|sora)/;
+
+/** Whether the capability filter recognises the id (on any server: routers prefix OpenAI's ids with "openai/"). */
+export function isKnownModel(id: string): boolean {
+	return KNOWN_FAMILIES.test(plainModelId(id));
+}
+
 export function modelFits(id: string, capability: ModelCapability): boolean {
 	if ((capability === 'fineTunable' || capability === 'fineTuned') && id.startsWith('ft:')) return true;
-	return MATCHERS[capability](baseModelOf(id));
+	return MATCHERS[capability](plainModelId(id));
+}
+
+/** Whether a model belongs in a capability's list: it fits, or the filter does not know it (it may fit). */
+export function listedFor(id: string, capability: ModelCapability): boolean {
+	return capability === 'any' || modelFits(id, capability) || (capability !== 'fineTuned' && !isKnownModel(id));
 }

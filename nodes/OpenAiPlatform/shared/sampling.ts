@@ -6,6 +6,7 @@ import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 import type { ReasoningEffort } from 'openai/resources/shared';
 
 import { checkRange } from './validation';
+import { TEMPERATURE_DESCRIPTION, TEMPERATURE_LABEL } from './concepts';
 
 const EFFORTS: Array<{ name: string; value: Exclude<ReasoningEffort, null> }> = [
 	{ name: 'Extra High', value: 'xhigh' },
@@ -39,9 +40,9 @@ export function serviceTierField(description = 'Processing tier: Flex is cheaper
 	};
 }
 
-export function temperatureField(description = 'Sampling temperature between 0 and 2: higher is more random, lower more focused'): INodeProperties {
+export function temperatureField(description = `${TEMPERATURE_DESCRIPTION} (0 to 2)`): INodeProperties {
 	return {
-		displayName: 'Temperature',
+		displayName: TEMPERATURE_LABEL,
 		name: 'temperature',
 		type: 'number',
 		typeOptions: { minValue: 0, maxValue: 2, numberPrecision: 2 },
@@ -50,7 +51,7 @@ export function temperatureField(description = 'Sampling temperature between 0 a
 	};
 }
 
-export function topPField(description = 'Nucleus sampling: only the tokens making up this probability mass are considered. Change this or Temperature, not both.'): INodeProperties {
+export function topPField(description = 'Nucleus sampling: only the tokens making up this probability mass are considered. Change this or Sampling Temperature, not both.'): INodeProperties {
 	return {
 		displayName: 'Top P',
 		name: 'topP',
@@ -64,7 +65,7 @@ export function topPField(description = 'Nucleus sampling: only the tokens makin
 /** Run-time check of the two sampling values (expressions bypass the fields' limits). */
 export function samplingOf(context: IExecuteSingleFunctions, values: { temperature?: unknown; topP?: unknown }) {
 	return {
-		temperature: checkRange(context, 'Temperature', values.temperature, 0, 2),
+		temperature: checkRange(context, TEMPERATURE_LABEL, values.temperature, 0, 2),
 		topP: checkRange(context, 'Top P', values.topP, 0, 1),
 	};
 }

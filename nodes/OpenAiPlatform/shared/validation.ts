@@ -112,7 +112,7 @@ export function splitList(raw: unknown): string[] {
 
 function characterCount(text: string): number {
 	let count = 0;
-	for (const _ of text) count++;
+	for (const character of text) if (character) count++;
 	return count;
 }
 

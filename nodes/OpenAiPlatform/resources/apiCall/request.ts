@@ -346,12 +346,12 @@ export const requestFields: INodeProperties[] = forOperation('apiCall', 'request
 			description: 'For a file response: its name. Empty uses the server\'s name or the last path segment.',
 		},
 		{
-			displayName: 'Retry Delay (Ms)',
+			displayName: 'Retry Delay',
 			name: 'retryDelay',
 			type: 'number',
 			typeOptions: { minValue: 0 },
 			default: 500,
-			description: "Delay before the first retry, unless the server's retry-after says otherwise",
+			description: "Milliseconds to wait before the first retry, unless the server's retry-after says otherwise",
 		},
 		{
 			displayName: 'Retry on All Errors',
@@ -361,12 +361,12 @@ export const requestFields: INodeProperties[] = forOperation('apiCall', 'request
 			description: 'Whether to retry any failure, not only rate limits, server errors and lost connections',
 		},
 		{
-			displayName: 'Timeout (Ms)',
+			displayName: 'Timeout',
 			name: 'timeout',
 			type: 'number',
 			typeOptions: { minValue: 1 },
 			default: 60000,
-			description: 'How long to wait for the server to answer one attempt',
+			description: 'Milliseconds to wait for the server to answer one attempt',
 		},
 	]),
 ]);

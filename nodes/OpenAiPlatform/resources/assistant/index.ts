@@ -11,7 +11,7 @@ import { updateFields, updateOperation } from './update';
 
 const retiredNotice: INodeProperties = {
 	displayName:
-		'OpenAI retired the Assistants API on 2026-08-26. These operations still work with OpenAI-compatible servers that serve it; for new work use the Response and Conversation resources.',
+		'OpenAI retired the Assistants API on August 26, 2026. These operations still work with OpenAI-compatible servers that serve it; for new work use the Response and Conversation resources.',
 	name: 'assistantsRetiredNotice',
 	type: 'notice',
 	default: '',

@@ -13,6 +13,7 @@ import type { Run, RunCreateParamsNonStreaming } from 'openai/resources/beta/thr
 import type { Thread, ThreadCreateParams } from 'openai/resources/beta/threads/threads';
 
 import { forOperation, simplifyField } from '../../shared/fields';
+import { keepsVersion1Output } from '../../shared/output';
 import type { PaginationFunction, RoutingRequest } from '../../shared/transport';
 import { settle } from '../../shared/transport';
 import type { ToolValues } from './shared';
@@ -131,7 +132,7 @@ function buildRunBody(context: IExecuteSingleFunctions, requestOptions: IHttpReq
 	const body: RunCreateParamsNonStreaming = { assistant_id: assistantIdOf(context) };
 	if (options.model !== undefined) {
 		const model = locatorValue(options.model);
-		if (!model) fail(context, 'Model (Override): choose a model or remove the option');
+		if (!model) fail(context, 'Model: choose a model or remove the option');
 		body.model = model;
 	}
 	if (options.instructions !== undefined) body.instructions = options.instructions;
@@ -140,7 +141,6 @@ function buildRunBody(context: IExecuteSingleFunctions, requestOptions: IHttpReq
 		context,
 		{ builtInTools: options.builtInTools, functions: options.functions },
 		20,
-		' (Override)',
 	);
 	if (tools !== undefined) body.tools = tools;
 	requestOptions.body = body as unknown as IDataObject;
@@ -154,7 +154,7 @@ interface TextPart {
 }
 
 /** The useful part of the turn: reply text with its annotations, the IDs to continue, status and usage. */
-function simplifyTurn(threadId: string, run: Partial<Run>, messages: Array<Partial<Message>>): IDataObject {
+function simplifyTurn(threadId: string, run: Partial<Run>, messages: Array<Partial<Message>>, textKey: 'reply' | 'text'): IDataObject {
 	const texts: string[] = [];
 	const annotations: IDataObject[] = [];
 	const imageFileIds: string[] = [];
@@ -180,7 +180,7 @@ function simplifyTurn(threadId: string, run: Partial<Run>, messages: Array<Parti
 		return { id: call?.id, type: call?.type ?? 'function', name: call?.function?.name, arguments: parsed } as IDataObject;
 	});
 	return {
-		reply: texts.join('\n\n'),
+		[textKey]: texts.join('\n\n'),
 		threadId,
 		runId: run.id,
 		assistantId: run.assistant_id ?? null,
@@ -276,7 +276,7 @@ const messageAssistant: PaginationFunction = async function (this, requestData) 
 		if (!(this.getNodeParameter('simplify', true) as boolean)) {
 			return [{ json: { thread_id: turn.threadId, run: run as unknown as IDataObject, messages: messages as unknown as IDataObject[] } }];
 		}
-		return [{ json: simplifyTurn(turn.threadId, run, messages) }];
+		return [{ json: simplifyTurn(turn.threadId, run, messages, keepsVersion1Output(this) ? 'reply' : 'text') }];
 	});
 };
 
@@ -388,11 +388,11 @@ export const messageFields: INodeProperties[] = forOperation(RESOURCE, 'message'
 			},
 			...toolFields().map((field) => ({
 				...field,
-				displayName: `${field.displayName} (Override)`,
+				// The assistant's own field, for this run: the same name, with what overriding does in the description.
 				description: `${field.description ?? ''}. Replaces the assistant's tools for this run; at most 20 tools.`,
 			})),
 			{
-				displayName: 'Cancel Run on Timeout',
+				displayName: 'Cancel on Timeout',
 				name: 'cancelOnTimeout',
 				type: 'boolean',
 				default: true,
@@ -414,14 +414,14 @@ export const messageFields: INodeProperties[] = forOperation(RESOURCE, 'message'
 				],
 			},
 			{
-				displayName: 'Instructions (Override)',
+				displayName: 'Instructions',
 				name: 'instructions',
 				type: 'string',
 				typeOptions: { rows: 4 },
 				default: '',
 				description: "Replaces the assistant's instructions for this run",
 			},
-			{ ...assistantModelField(false, "Runs with this model instead of the assistant's"), displayName: 'Model (Override)' },
+			assistantModelField(false, "Runs with this model instead of the assistant's"),
 			{
 				displayName: 'Timeout',
 				name: 'timeout',

@@ -3,6 +3,7 @@ import type { AssistantCreateParams, AssistantTool } from 'openai/resources/beta
 import type { AssistantResponseFormatOption } from 'openai/resources/beta/threads/threads';
 import type { ReasoningEffort } from 'openai/resources/shared';
 
+import { BUILT_IN_TOOLS_LABEL, TEMPERATURE_LABEL } from '../../shared/concepts';
 import { idLocatorField, modelField } from '../../shared/fields';
 import type { FunctionEntry } from '../../shared/functions';
 import { FUNCTION_NAME, functionToolsFrom, functionsField } from '../../shared/functions';
@@ -44,11 +45,11 @@ export async function requireAssistant(this: IExecuteSingleFunctions, requestOpt
 	return requestOptions;
 }
 
-/** "Built-In Tools" and "Functions": the tools of an assistant, or a run's override of them. */
+/** "Built-in Tools" and "Functions": the tools of an assistant, or a run's override of them. */
 export function toolFields(): INodeProperties[] {
 	return [
 		{
-			displayName: 'Built-In Tools',
+			displayName: BUILT_IN_TOOLS_LABEL,
 			name: 'builtInTools',
 			type: 'multiOptions',
 			default: [],
@@ -73,10 +74,10 @@ export function toolsFrom(
 	context: IExecuteSingleFunctions,
 	values: ToolValues,
 	maxTools: number,
-	/** Added to the field names in errors, e.g. " (Override)" for message's options. */
+	/** Added to the field names in errors. */
 	labelSuffix = '',
 ): AssistantTool[] | undefined {
-	const builtInLabel = `Built-In Tools${labelSuffix}`;
+	const builtInLabel = `${BUILT_IN_TOOLS_LABEL}${labelSuffix}`;
 	const functionsLabel = `Functions${labelSuffix}`;
 	if (values.builtInTools === undefined && values.functions === undefined) return undefined;
 	const tools: AssistantTool[] = [];
@@ -262,7 +263,7 @@ export function assistantBody(
 		const metadata = metadataFrom(context, values.metadata);
 		if (metadata || partial) body.metadata = metadata ?? {};
 	}
-	checkRange(context, 'Temperature', values.temperature, 0, 2);
+	checkRange(context, TEMPERATURE_LABEL, values.temperature, 0, 2);
 	if (values.temperature !== undefined) body.temperature = values.temperature;
 	checkRange(context, 'Top P', values.topP, 0, 1);
 	if (values.topP !== undefined) body.top_p = values.topP;

@@ -75,7 +75,7 @@ const toolsModeField: INodeProperties = {
 	name: 'toolsMode',
 	type: 'options',
 	default: 'merge',
-	description: 'How "Built-In Tools" and "Functions" change the current tools',
+	description: 'How "Built-in Tools" and "Functions" change the current tools',
 	options: [
 		{
 			name: 'Merge With Current Tools',

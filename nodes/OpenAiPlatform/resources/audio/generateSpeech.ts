@@ -10,6 +10,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 import type { SpeechCreateParams } from 'openai/resources/audio/speech';
 
+import { DEFAULT_MODELS } from '../../shared/defaults';
 import { binaryFromResponse } from '../../shared/binary';
 import { forOperation, modelField, outputBinaryField } from '../../shared/fields';
 import type { NumberRule } from '../../shared/generation';
@@ -111,7 +112,7 @@ export const generateSpeechFields: INodeProperties[] = forOperation('audio', 'ge
 		capability: 'speech',
 		bodyProperty: false,
 		placeholder: 'e.g. gpt-4o-mini-tts',
-		defaultModel: 'gpt-4o-mini-tts',
+		defaultModel: DEFAULT_MODELS.speech,
 		description: 'The text-to-speech model. "From list" shows your account\'s speech models; use "By ID" for new or compatible-server models.',
 	}),
 	{

@@ -13,6 +13,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { BinaryFile, FileContent, FormFieldValue } from '../../shared/binary';
 import { asMultipart, multipartForm, openBinaryFile } from '../../shared/binary';
 import { malformedReplyError } from '../../shared/errors';
+import { TEMPERATURE_DESCRIPTION, TEMPERATURE_LABEL } from '../../shared/concepts';
 import { binaryPropertyField } from '../../shared/fields';
 import { checkReplyShape } from '../../shared/hooks';
 import type { NumberRule } from '../../shared/generation';
@@ -157,12 +158,12 @@ export function promptOption(description: string): INodeProperties {
 }
 
 const TEMPERATURE: NumberRule = {
-	displayName: 'Temperature',
+	displayName: TEMPERATURE_LABEL,
 	property: 'temperature',
 	min: 0,
 	max: 1,
 	default: 0,
-	description: 'Sampling temperature between 0 and 1: higher is more random, 0 lets the model choose',
+	description: `${TEMPERATURE_DESCRIPTION} (0 to 1; 0 lets the model choose)`,
 };
 
 export const temperatureOption: INodeProperties = numberField('temperature', TEMPERATURE);

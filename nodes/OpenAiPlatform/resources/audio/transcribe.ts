@@ -1,6 +1,7 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import type { TranscriptionCreateParamsNonStreaming } from 'openai/resources/audio/transcriptions';
 
+import { DEFAULT_MODELS } from '../../shared/defaults';
 import { forOperation, modelField } from '../../shared/fields';
 import { optionsCollection } from '../../shared/generation';
 import { fail, modelIdOf } from '../../shared/validation';
@@ -75,7 +76,7 @@ export const transcribeFields: INodeProperties[] = forOperation('audio', 'transc
 		capability: 'transcription',
 		bodyProperty: false,
 		placeholder: 'e.g. whisper-1',
-		defaultModel: 'whisper-1',
+		defaultModel: DEFAULT_MODELS.transcription,
 		description: 'The transcription model, e.g. whisper-1, gpt-4o-transcribe or gpt-4o-mini-transcribe. "From list" shows your account\'s transcription models.',
 	}),
 	...audioInputFields('transcribe'),

@@ -1,6 +1,7 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import type { TranslationCreateParams } from 'openai/resources/audio/translations';
 
+import { DEFAULT_MODELS } from '../../shared/defaults';
 import { forOperation, modelField } from '../../shared/fields';
 import { optionsCollection } from '../../shared/generation';
 import { modelIdOf } from '../../shared/validation';
@@ -37,7 +38,7 @@ export const translateFields: INodeProperties[] = forOperation('audio', 'transla
 		capability: 'transcription',
 		bodyProperty: false,
 		placeholder: 'e.g. whisper-1',
-		defaultModel: 'whisper-1',
+		defaultModel: DEFAULT_MODELS.transcription,
 		description: 'The model that translates speech to English (whisper-1 at OpenAI). "From list" shows your account\'s transcription models.',
 	}),
 	...audioInputFields('translate'),

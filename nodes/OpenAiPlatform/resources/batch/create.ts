@@ -260,7 +260,7 @@ export const createFields: INodeProperties[] = forOperation('batch', 'create', [
 			description: 'Time frame the batch is processed in (OpenAI offers 24 hours)',
 		},
 		{
-			displayName: 'Input File Name',
+			displayName: 'File Name',
 			name: 'fileName',
 			type: 'string',
 			default: '',

@@ -31,8 +31,8 @@ function checkedOptions(context: IExecuteSingleFunctions): Required<ResultOption
 	const options = context.getNodeParameter('options', {}) as ResultOptions;
 	const pollInterval = options.pollInterval ?? DEFAULT_POLL_SECONDS;
 	const timeout = options.timeout ?? DEFAULT_TIMEOUT_SECONDS;
-	checkRange(context, 'Poll Interval (Seconds)', pollInterval, 1, 3600);
-	checkRange(context, 'Timeout (Seconds)', timeout, 1, MAX_TIMEOUT_SECONDS);
+	checkRange(context, 'Poll Interval', pollInterval, 1, 3600);
+	checkRange(context, 'Timeout', timeout, 1, MAX_TIMEOUT_SECONDS);
 	return { waitUntilComplete: options.waitUntilComplete ?? false, pollInterval, timeout, inputOrder: options.inputOrder ?? true };
 }
 
@@ -60,7 +60,7 @@ async function waitUntilFinished(
 			fail(
 				context,
 				`Batch ${batchId} is still ${String(batch.status ?? 'running')} after ${options.timeout} seconds`,
-				`${progressOf(batch)}. Raise "Timeout (Seconds)" or get the results later.`,
+				`${progressOf(batch)}. Raise "Timeout" or get the results later.`,
 			);
 		}
 		await waitOrAbort(Math.min(options.pollInterval * 1000, left), signal);
@@ -263,20 +263,20 @@ export const getResultsFields: INodeProperties[] = forOperation('batch', 'getRes
 				'Whether to also read the input file, to return the results in request order and an error item for each request without a result (e.g. after the batch expired or was cancelled)',
 		},
 		{
-			displayName: 'Poll Interval (Seconds)',
+			displayName: 'Poll Interval',
 			name: 'pollInterval',
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 3600 },
 			default: DEFAULT_POLL_SECONDS,
-			description: 'With "Wait Until Complete": how long to wait between status checks',
+			description: 'With "Wait Until Complete": seconds to wait between status checks',
 		},
 		{
-			displayName: 'Timeout (Seconds)',
+			displayName: 'Timeout',
 			name: 'timeout',
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: MAX_TIMEOUT_SECONDS },
 			default: DEFAULT_TIMEOUT_SECONDS,
-			description: 'With "Wait Until Complete": how long to wait at most before failing',
+			description: 'With "Wait Until Complete": seconds to wait at most before failing',
 		},
 		{
 			displayName: 'Wait Until Complete',

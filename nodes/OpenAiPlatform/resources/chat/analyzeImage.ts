@@ -5,11 +5,12 @@ import type {
 	ChatCompletionMessageParam,
 } from 'openai/resources/chat/completions';
 
+import { DEFAULT_MODELS } from '../../shared/defaults';
 import { readBinaryFile } from '../../shared/binary';
-import { forOperation, modelField, simplifyField } from '../../shared/fields';
+import { forOperation, preselectedModelFields, simplifyField } from '../../shared/fields';
 import { optionsCollection, promptField } from '../../shared/generation';
 import { fail, requiredText } from '../../shared/validation';
-import { checkedImageUrl, checkParticipantName, messageCollection } from './messages';
+import { checkedImageUrl, checkParticipantName, messageCollection, participantNamesSwitch } from './messages';
 import { simplifyChatReply } from './reply';
 import { chatOperation, chatRequest } from './request';
 
@@ -131,7 +132,7 @@ export const analyzeImageOperation = chatOperation(
 	{
 		name: 'Analyze Image',
 		value: 'analyzeImage',
-		action: 'Analyze images',
+		action: 'Analyze an image',
 		description: 'Answer a prompt about one or more images (vision), given as URLs or binary files',
 	},
 	buildAnalyzeImageRequest,
@@ -139,7 +140,7 @@ export const analyzeImageOperation = chatOperation(
 );
 
 export const analyzeImageFields: INodeProperties[] = forOperation('chat', 'analyzeImage', [
-	modelField({ capability: 'chat', placeholder: 'e.g. gpt-4.1-mini', description: 'A chat model that sees images (e.g. gpt-4.1, gpt-4o, gpt-5, o3)' }),
+	...preselectedModelFields({ capability: 'chat', defaultModel: DEFAULT_MODELS.chat, description: 'A chat model that sees images (e.g. gpt-4.1, gpt-4o, gpt-5, o3)' }),
 	{
 		displayName: 'Input',
 		name: 'inputMode',
@@ -152,7 +153,6 @@ export const analyzeImageFields: INodeProperties[] = forOperation('chat', 'analy
 	},
 	promptField({
 		name: 'visionPrompt',
-		required: false,
 		placeholder: 'e.g. What is in this image?',
 		displayOptions: { show: { inputMode: ['prompt'] } },
 		description: 'How to analyze the images',
@@ -185,6 +185,7 @@ export const analyzeImageFields: INodeProperties[] = forOperation('chat', 'analy
 			},
 		],
 	},
+	participantNamesSwitch('visionMessages', { inputMode: ['messages'] }),
 	messageCollection(
 		{ displayName: 'Messages', name: 'visionMessages', displayOptions: { show: { inputMode: ['messages'] } } },
 		'The text of the message (for user messages, sent before the parts below)',

@@ -1,6 +1,7 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { forOperation, modelField, simplifyField } from '../../shared/fields';
+import { DEFAULT_MODELS } from '../../shared/defaults';
+import { forOperation, preselectedModelFields, simplifyField } from '../../shared/fields';
 import { optionsCollection } from '../../shared/generation';
 import { functionToolsFrom, functionsField } from '../../shared/functions';
 import { fail } from '../../shared/validation';
@@ -22,7 +23,7 @@ export const callFunctionsOperation = chatOperation(
 	{
 		name: 'Call Functions',
 		value: 'callFunctions',
-		action: 'Let the model call functions',
+		action: 'Call functions',
 		description: 'Get the function calls the model wants, with their arguments, to run them in the workflow',
 	},
 	buildCallFunctionsRequest,
@@ -30,7 +31,7 @@ export const callFunctionsOperation = chatOperation(
 );
 
 export const callFunctionsFields: INodeProperties[] = forOperation('chat', 'callFunctions', [
-	modelField({ capability: 'chat' }),
+	...preselectedModelFields({ capability: 'chat', defaultModel: DEFAULT_MODELS.chat  }),
 	...messageListFields(),
 	{
 		...functionsField('Functions the model may call. It answers with the calls and their arguments; your workflow runs them.'),

@@ -1,6 +1,7 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { forOperation, modelField, simplifyField } from '../../shared/fields';
+import { DEFAULT_MODELS } from '../../shared/defaults';
+import { forOperation, preselectedModelFields, simplifyField } from '../../shared/fields';
 import { functionsField } from '../../shared/functions';
 import { optionsCollection } from '../../shared/generation';
 import { messageListFields, messagesFrom } from './messages';
@@ -36,7 +37,7 @@ export const completeOptions = optionsCollection(CHAT_OPTIONS, {
 });
 
 export const completeFields: INodeProperties[] = forOperation('chat', 'complete', [
-	modelField({ capability: 'chat' }),
+	...preselectedModelFields({ capability: 'chat', defaultModel: DEFAULT_MODELS.chat  }),
 	...messageListFields(),
 	simplifyField(),
 	completeOptions,

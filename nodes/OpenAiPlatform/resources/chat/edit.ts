@@ -1,6 +1,7 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { forOperation, modelField, simplifyField } from '../../shared/fields';
+import { DEFAULT_MODELS } from '../../shared/defaults';
+import { forOperation, preselectedModelFields, simplifyField } from '../../shared/fields';
 import { optionsCollection } from '../../shared/generation';
 import { requiredText } from '../../shared/validation';
 import { instructionRole } from './model';
@@ -41,7 +42,7 @@ export const editOperation = chatOperation(
 );
 
 export const editFields: INodeProperties[] = forOperation('chat', 'edit', [
-	modelField({ capability: 'chat' }),
+	...preselectedModelFields({ capability: 'chat', defaultModel: DEFAULT_MODELS.chat  }),
 	{
 		displayName: 'Input',
 		name: 'textToEdit',

@@ -1,6 +1,7 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { forOperation, modelField, simplifyField } from '../../shared/fields';
+import { DEFAULT_MODELS, FROM_VERSION_1_1, ONLY_VERSION_1 } from '../../shared/defaults';
+import { forOperation, preselectedModelFields, shownWhen, simplifyField } from '../../shared/fields';
 import { optionsCollection, whenSimplified } from '../../shared/generation';
 import { requiredText } from '../../shared/validation';
 import type { FieldEntry, ObjectEntry } from './extractSchema';
@@ -47,15 +48,45 @@ export const extractDataOperation = chatOperation(
 	{
 		name: 'Extract Data',
 		value: 'extractData',
-		action: 'Extract structured data from a text',
+		action: 'Extract data from a text',
 		description: 'Turn a text into JSON with the fields you define (structured output)',
 	},
 	buildExtractDataRequest,
 	simplifyExtractedData,
 );
 
+/** Objects that Object and Array of Objects fields refer to by name. */
+const objectDefinitionsField: INodeProperties = {
+	displayName: OBJECTS_LABEL,
+	name: 'objectDefinitions',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true },
+	placeholder: 'Add Object Definition',
+	default: {},
+	description: 'Objects that fields of type Object or Array of Objects refer to by name. Objects may contain objects.',
+	options: [
+		{
+			name: 'object',
+			displayName: 'Object',
+			values: [
+				{ displayName: 'Object Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. address', description: 'Starts with a letter or _, then letters, digits or _ only' },
+				{ displayName: 'Description', name: 'description', type: 'string', default: '' },
+				{
+					displayName: 'Properties',
+					name: 'properties',
+					type: 'fixedCollection',
+					typeOptions: { multipleValues: true, sortable: true },
+					placeholder: 'Add Property',
+					default: {},
+					options: [{ name: 'property', displayName: 'Property', values: fieldValues }],
+				},
+			],
+		},
+	],
+};
+
 export const extractDataFields: INodeProperties[] = forOperation('chat', 'extractData', [
-	modelField({ capability: 'chat', description: 'A chat model with structured output (e.g. gpt-4.1-mini, gpt-4o, gpt-5)' }),
+	...preselectedModelFields({ capability: 'chat', defaultModel: DEFAULT_MODELS.chat, description: 'A chat model with structured output (e.g. gpt-4.1-mini, gpt-4o, gpt-5)' }),
 	{
 		displayName: 'Text to Parse',
 		name: 'textToParse',
@@ -85,34 +116,17 @@ export const extractDataFields: INodeProperties[] = forOperation('chat', 'extrac
 		description: 'The structure of the result: one entry per top-level field',
 		options: [{ name: 'field', displayName: 'Field', values: fieldValues }],
 	},
+	shownWhen(objectDefinitionsField, ONLY_VERSION_1),
+	// Version 1.1 shows the (usually empty) object definitions only when asked for.
 	{
-		displayName: OBJECTS_LABEL,
-		name: 'objectDefinitions',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Object Definition',
-		default: {},
-		description: 'Objects that fields of type Object or Array of Objects refer to by name. Objects may contain objects.',
-		options: [
-			{
-				name: 'object',
-				displayName: 'Object',
-				values: [
-					{ displayName: 'Object Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. address', description: 'Starts with a letter or _, then letters, digits or _ only' },
-					{ displayName: 'Description', name: 'description', type: 'string', default: '' },
-					{
-						displayName: 'Properties',
-						name: 'properties',
-						type: 'fixedCollection',
-						typeOptions: { multipleValues: true, sortable: true },
-						placeholder: 'Add Property',
-						default: {},
-						options: [{ name: 'property', displayName: 'Property', values: fieldValues }],
-					},
-				],
-			},
-		],
+		displayName: 'Define Nested Objects',
+		name: 'defineObjects',
+		type: 'boolean',
+		default: false,
+		description: 'Whether fields of type Object or Array of Objects need object definitions (their properties)',
+		displayOptions: { show: FROM_VERSION_1_1 },
 	},
+	shownWhen(objectDefinitionsField, { ...FROM_VERSION_1_1, defineObjects: [true] }),
 	simplifyField('Whether to return the extracted object as "data" with finish reason and usage instead of the raw reply'),
 	optionsCollection(['maxTokens', 'metadata', 'n', 'otherParameters', 'reasoningEffort', 'seed', 'serviceTier', 'store', 'temperature', 'topP', 'user']),
 	...sendThroughBatchFields(),

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationSelector } from '../../shared/fields';
+import { operationSelector, withDefaultFromVersion1_1 } from '../../shared/fields';
 import { analyzeImageFields, analyzeImageOperation } from './analyzeImage';
 import { callFunctionsFields, callFunctionsOperation } from './callFunctions';
 import { completeFields, completeOperation } from './complete';
@@ -11,7 +11,8 @@ import { respondToFunctionsFields, respondToFunctionsOperation } from './respond
 import { translateFields, translateOperation } from './translate';
 
 export const chatDescription: INodeProperties[] = [
-	operationSelector(
+	// Version 1.1 starts on "Message a model", the one most users (and AI agents) want.
+	...withDefaultFromVersion1_1(operationSelector(
 		'chat',
 		[
 			completeOperation,
@@ -24,7 +25,7 @@ export const chatDescription: INodeProperties[] = [
 			translateOperation,
 		],
 		'complete',
-	),
+	), 'prompt'),
 	...completeFields,
 	...promptFields,
 	...editFields,

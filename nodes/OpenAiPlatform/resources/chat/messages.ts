@@ -1,6 +1,8 @@
-import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 import type { ChatCompletionContentPart, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 
+import { FROM_VERSION_1_1, ONLY_VERSION_1 } from '../../shared/defaults';
+import { shownWhen } from '../../shared/fields';
 import { fail, isPlainObject, optionalJson } from '../../shared/validation';
 
 /** The role picker of a message, shared by every message list. */
@@ -27,6 +29,26 @@ export const participantNameField: INodeProperties = {
 	placeholder: 'e.g. customer_1',
 	description: 'Optional name of the author, to tell participants with the same role apart: letters, digits and _ only, up to 64 characters',
 };
+
+/**
+ * Version 1.1 shows the Name of each message only when asked for (rarely used): a switch above the list, which the
+ * messages' Name field follows. Version 1 always shows it.
+ */
+export function participantNamesSwitch(listName: string, show: IDisplayOptions['show']): INodeProperties {
+	return {
+		displayName: 'Name the Participants',
+		name: `${listName}Names`,
+		type: 'boolean',
+		default: false,
+		description: 'Whether each message gets a Name, to tell apart participants with the same role',
+		displayOptions: { show: { ...FROM_VERSION_1_1, ...show } },
+	};
+}
+
+const participantNameFields = (listName: string): INodeProperties[] => [
+	shownWhen(participantNameField, ONLY_VERSION_1),
+	shownWhen(participantNameField, { ...FROM_VERSION_1_1, [`/${listName}Names`]: [true] }),
+];
 
 const NAME_RULE = /^[A-Za-z0-9_]{1,64}$/;
 
@@ -61,7 +83,7 @@ export function messageCollection(
 				values: [
 					roleField,
 					{ displayName: 'Content', name: 'content', type: 'string', typeOptions: { rows: 4 }, default: '', description: contentDescription },
-					participantNameField,
+					...participantNameFields(field.name),
 					...extraValues,
 				],
 			},
@@ -111,9 +133,8 @@ export function messageListFields({
 				{ name: 'Using JSON', value: 'json', description: 'An array of messages as the API takes them, e.g. the output of an earlier node' },
 			],
 		},
-		messageCollection({ displayName, name, description, displayOptions: { show: { [`${name}Input`]: ['fields'] } } }, 'The text of the message', [
-			imageUrlsField,
-		]),
+		participantNamesSwitch(name, { [`${name}Input`]: ['fields'] }),
+		messageCollection({ displayName, name, description, displayOptions: { show: { [`${name}Input`]: ['fields'] } } }, 'The text of the message', imageUrlsFields),
 		{
 			displayName: `${displayName} (JSON)`,
 			name: `${name}Json`,
@@ -139,8 +160,11 @@ const imageUrlsField: INodeProperties = {
 	default: '',
 	placeholder: 'e.g. https://example.com/photo.png',
 	description:
-		'User messages only: http(s) or data URLs of images the model should look at, separated by commas or new lines. For images in binary properties use Analyze Image.',
+		'URLs (http(s) or data URLs) of images the model should look at, separated by commas or new lines. For images in binary properties use Analyze Image.',
 };
+
+/** Version 1.1 shows Image URLs on user messages only: the API refuses images elsewhere (version 1 says so at run time). */
+const imageUrlsFields: INodeProperties[] = [shownWhen(imageUrlsField, ONLY_VERSION_1), shownWhen(imageUrlsField, { ...FROM_VERSION_1_1, role: ['user'] })];
 
 /** The content of a message from the fields: its text, plus image parts when a user message names images. */
 function fieldContent(context: IExecuteSingleFunctions, field: string, role: string, text: string, imageUrls: unknown, position: number): ChatCompletionMessageParam['content'] {

@@ -1,12 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { baseModelOf } from '../../shared/models';
-
-/** The model id without a fine-tune wrapper or a router's provider prefix ("openai/gpt-5"). */
-function plainId(model: string): string {
-	const id = baseModelOf(model.trim()).toLowerCase();
-	return id.slice(id.lastIndexOf('/') + 1);
-}
+import { plainModelId as plainId } from '../../shared/models';
 
 /** o-series and GPT-5 models think before they answer and reject the sampling parameters. */
 export function isReasoningModel(model: string): boolean {

@@ -1,6 +1,7 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { forOperation, modelField, simplifyField } from '../../shared/fields';
+import { DEFAULT_MODELS } from '../../shared/defaults';
+import { filledByAgentFromVersion1_1, forOperation, preselectedModelFields, simplifyField } from '../../shared/fields';
 import { optionsCollection, promptField } from '../../shared/generation';
 import { requiredText } from '../../shared/validation';
 import { simplifyChatReply } from './reply';
@@ -15,9 +16,9 @@ async function buildPromptRequest(this: IExecuteSingleFunctions, requestOptions:
 
 export const promptOperation = chatOperation(
 	{
-		name: 'Prompt',
+		name: 'Message',
 		value: 'prompt',
-		action: 'Answer a prompt',
+		action: 'Message a model',
 		description: 'Send one prompt and get the text the model writes',
 	},
 	buildPromptRequest,
@@ -25,8 +26,12 @@ export const promptOperation = chatOperation(
 );
 
 export const promptFields: INodeProperties[] = forOperation('chat', 'prompt', [
-	modelField({ capability: 'chat' }),
-	promptField({ placeholder: 'e.g. Write a haiku about automation', description: 'What to ask the model. It is sent as the only (user) message.' }),
+	...preselectedModelFields({ capability: 'chat', defaultModel: DEFAULT_MODELS.chat  }),
+	...filledByAgentFromVersion1_1(
+		promptField({ placeholder: 'e.g. Write a haiku about automation', description: 'What to ask the model. It is sent as the only (user) message.' }),
+		'prompt',
+		'The question or instruction for the model, with all the context it needs',
+	),
 	simplifyField(),
 	optionsCollection(CHAT_OPTIONS),
 	...sendThroughBatchFields(),

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
 import { choicesOf, optionsOf, replyError, sanitizeText, whenSimplified } from '../../shared/generation';
+import { keepsVersion1Output } from '../../shared/output';
 import { isPlainObject } from '../../shared/validation';
 import { sentRequest } from './request';
 
@@ -93,16 +94,19 @@ export function assistantMessageOf(message: IDataObject): IDataObject {
 	};
 }
 
-function simplifyChoice(context: IExecuteSingleFunctions, choice: IDataObject, wantsJson: boolean, sanitize: boolean): IDataObject {
+function simplifyChoice(context: IExecuteSingleFunctions, choice: IDataObject, wantsJson: boolean, sanitize: boolean, stableKeys: boolean): IDataObject {
 	const message = messageOf(choice);
 	const text = textOf(message);
 	const out: IDataObject = { text: sanitize ? sanitizeText(text) : text };
 	if (wantsJson) out.data = parseJsonReply(context, choice) as IDataObject;
 	out.finishReason = choice.finish_reason ?? null;
-	if (typeof message.refusal === 'string' && message.refusal) out.refusal = message.refusal;
+	const refusal = typeof message.refusal === 'string' && message.refusal ? message.refusal : undefined;
 	const calls = toolCallsOf(message);
+	const annotations = Array.isArray(message.annotations) ? message.annotations : [];
+	if (stableKeys) return { ...out, refusal: refusal ?? null, toolCalls: calls as unknown as IDataObject[], annotations };
+	if (refusal) out.refusal = refusal;
 	if (calls.length) out.toolCalls = calls as unknown as IDataObject[];
-	if (Array.isArray(message.annotations) && message.annotations.length) out.annotations = message.annotations;
+	if (annotations.length) out.annotations = annotations;
 	return out;
 }
 
@@ -120,9 +124,12 @@ export function simplifyChatCompletion(
 	const format = isPlainObject(request.response_format) ? request.response_format.type : undefined;
 	const wantsJson = format === 'json_object' || format === 'json_schema';
 	const raw = choicesOf(context, reply);
-	const choices = raw.map((choice) => simplifyChoice(context, choice, wantsJson, sanitize));
+	const stableKeys = !keepsVersion1Output(context);
+	const choices = raw.map((choice) => simplifyChoice(context, choice, wantsJson, sanitize, stableKeys));
 	const out: IDataObject = { ...choices[0] };
-	if (withFunctionCalls || choices[0].toolCalls) {
+	// Version 1.1: the conversation comes with the calls whenever functions were offered, not only when the model called one.
+	const conversation = stableKeys ? Array.isArray(request.tools) && request.tools.length > 0 : (choices[0].toolCalls as unknown[] | undefined)?.length;
+	if (withFunctionCalls || conversation) {
 		out.toolCalls = choices[0].toolCalls ?? [];
 		out.assistantMessage = assistantMessageOf(messageOf(raw[0]));
 		out.messages = (request.messages as IDataObject[] | undefined) ?? [];

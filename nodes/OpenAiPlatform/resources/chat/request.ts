@@ -108,7 +108,7 @@ interface ChatBodyParts {
 
 /**
  * Completes a chat request: the operation's messages and fields, then the "Options" collection
- * (ranges checked), "Other Input Parameters" last, then the reasoning-model rules.
+ * (ranges checked), "Additional Body Parameters" last, then the reasoning-model rules.
  */
 export function chatRequest(
 	context: IExecuteSingleFunctions,

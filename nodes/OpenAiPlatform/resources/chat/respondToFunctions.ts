@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import type { ChatCompletionMessageParam, ChatCompletionToolMessageParam } from 'openai/resources/chat/completions';
 
-import { forOperation, modelField, simplifyField } from '../../shared/fields';
+import { DEFAULT_MODELS } from '../../shared/defaults';
+import { forOperation, preselectedModelFields, simplifyField } from '../../shared/fields';
 import { fail, isPlainObject, optionalJson } from '../../shared/validation';
 import { completeOptions } from './complete';
 import { messageListFields, messagesFrom } from './messages';
@@ -118,7 +119,7 @@ export const respondToFunctionsOperation = chatOperation(
 	{
 		name: 'Respond to Functions',
 		value: 'respondToFunctions',
-		action: 'Answer with function results',
+		action: 'Respond with function results',
 		description: 'Send the results of the functions the model called and get its final answer',
 	},
 	buildRespondToFunctionsRequest,
@@ -133,7 +134,7 @@ export const respondToFunctionsFields: INodeProperties[] = forOperation('chat', 
 		type: 'notice',
 		default: '',
 	},
-	modelField({ capability: 'chat' }),
+	...preselectedModelFields({ capability: 'chat', defaultModel: DEFAULT_MODELS.chat  }),
 	...messageListFields({
 		name: EARLIER_NAME,
 		displayName: EARLIER,

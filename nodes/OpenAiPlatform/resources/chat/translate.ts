@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { forOperation, modelField, simplifyField } from '../../shared/fields';
+import { DEFAULT_MODELS } from '../../shared/defaults';
+import { forOperation, preselectedModelFields, simplifyField } from '../../shared/fields';
 import { choicesOf, optionsCollection, optionsOf, whenSimplified } from '../../shared/generation';
 import type { PaginationFunction } from '../../shared/transport';
 import { settle } from '../../shared/transport';
@@ -131,7 +132,7 @@ export const translateOperation: INodePropertyOptions = {
 };
 
 export const translateFields: INodeProperties[] = forOperation('chat', 'translate', [
-	modelField({ capability: 'chat' }),
+	...preselectedModelFields({ capability: 'chat', defaultModel: DEFAULT_MODELS.chat  }),
 	{
 		displayName: 'Entry Data',
 		name: 'entry',

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import type { CompletionCreateParamsNonStreaming } from 'openai/resources/completions';
 
-import { forOperation, modelField, simplifyField } from '../../shared/fields';
+import { DEFAULT_MODELS } from '../../shared/defaults';
+import { forOperation, preselectedModelFields, simplifyField } from '../../shared/fields';
 import type { NumberRule } from '../../shared/generation';
 import {
 	applyGenerationOptions,
@@ -34,7 +35,7 @@ const BEST_OF: NumberRule = {
 	max: 20,
 	integer: true,
 	default: 1,
-	description: 'Generate this many completions on the server and return the best (at least Number of Completions). Costs tokens for all of them.',
+	description: 'Generate this many completions on the server and return the best (at least Number of Results). Costs tokens for all of them.',
 };
 
 /** preSend: the prompt and the options of the legacy endpoint (max_tokens, not max_completion_tokens). */
@@ -48,7 +49,7 @@ async function buildCompletionRequest(this: IExecuteSingleFunctions, requestOpti
 	if (options.logprobs !== undefined) body.logprobs = checkedNumber(this, LOGPROBS, options.logprobs);
 	if (options.bestOf !== undefined) {
 		body.best_of = checkedNumber(this, BEST_OF, options.bestOf);
-		if (body.best_of < (body.n ?? 1)) fail(this, `Best Of: must be at least Number of Completions (${body.n})`);
+		if (body.best_of < (body.n ?? 1)) fail(this, `Best Of: must be at least Number of Results (${body.n})`);
 	}
 	Object.assign(body, otherParametersOf(this, options.otherParameters));
 	return { ...requestOptions, body };
@@ -81,7 +82,7 @@ export const createOperation: INodePropertyOptions = {
 };
 
 export const createFields: INodeProperties[] = forOperation('completion', 'create', [
-	modelField({ capability: 'completion', placeholder: 'e.g. gpt-3.5-turbo-instruct' }),
+	...preselectedModelFields({ capability: 'completion', defaultModel: DEFAULT_MODELS.completion  }),
 	promptField({ name: 'completionPrompt', description: 'The text to continue' }),
 	simplifyField(),
 	optionsCollection(

@@ -9,7 +9,8 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 import type { EmbeddingCreateParams } from 'openai/resources/embeddings';
 
-import { collectionField, forOperation, modelField, simplifyField } from '../../shared/fields';
+import { DEFAULT_MODELS } from '../../shared/defaults';
+import { collectionField, forOperation, preselectedModelFields, simplifyField } from '../../shared/fields';
 import { fieldError } from '../../shared/validation';
 import { sendThroughBatchFields } from '../batch/sendThroughFields';
 
@@ -103,7 +104,7 @@ export const createOperation: INodePropertyOptions = {
 };
 
 export const createFields: INodeProperties[] = forOperation('embedding', 'create', [
-	modelField({ capability: 'embedding', placeholder: 'e.g. text-embedding-3-small' }),
+	...preselectedModelFields({ capability: 'embedding', defaultModel: DEFAULT_MODELS.embedding  }),
 	{
 		displayName: 'Input',
 		name: 'embeddingInput',
@@ -130,6 +131,7 @@ export const createFields: INodeProperties[] = forOperation('embedding', 'create
 			name: 'encodingFormat',
 			type: 'options',
 			default: 'float',
+			description: 'How each vector comes back: a list of numbers, or a compact base64 string',
 			options: [
 				{ name: 'Base64', value: 'base64', description: 'Each vector as a base64 string of 32-bit floats (smaller)' },
 				{ name: 'Float', value: 'float', description: 'Each vector as a list of numbers' },

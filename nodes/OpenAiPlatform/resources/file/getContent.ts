@@ -117,7 +117,7 @@ const downloadFile: PaginationFunction = async function (this, requestData) {
 };
 
 export const getContentOperation: INodePropertyOptions = {
-	name: 'Get Content',
+	name: 'Download',
 	value: 'getContent',
 	action: 'Download a file',
 	description: "Download a file's content as binary data, under the file's name",

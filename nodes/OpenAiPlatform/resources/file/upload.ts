@@ -64,7 +64,7 @@ async function checkedUpload(context: IExecuteSingleFunctions): Promise<CheckedU
 	if (options.expiresAfterSeconds !== undefined) {
 		const seconds = Number(options.expiresAfterSeconds);
 		if (!Number.isInteger(seconds) || seconds < MIN_EXPIRY_SECONDS || seconds > MAX_EXPIRY_SECONDS) {
-			throw fieldError(context, 'Expires After (Seconds)', `must be a whole number from ${MIN_EXPIRY_SECONDS} (1 hour) to ${MAX_EXPIRY_SECONDS} (30 days)`);
+			throw fieldError(context, 'Expires After', `must be a whole number from ${MIN_EXPIRY_SECONDS} (1 hour) to ${MAX_EXPIRY_SECONDS} (30 days)`);
 		}
 		expiresAfterSeconds = seconds;
 	}
@@ -130,12 +130,12 @@ export const uploadFields: INodeProperties[] = forOperation('file', 'upload', [
 	},
 	collectionField([
 		{
-			displayName: 'Expires After (Seconds)',
+			displayName: 'Expires After',
 			name: 'expiresAfterSeconds',
 			type: 'number',
 			typeOptions: { minValue: MIN_EXPIRY_SECONDS, maxValue: MAX_EXPIRY_SECONDS },
 			default: 86400,
-			description: 'Delete the file this long after upload: from 3600 (1 hour) to 2592000 (30 days). Batch files expire after 30 days by default, others never.',
+			description: 'Seconds after upload to delete the file: from 3600 (1 hour) to 2592000 (30 days). Batch files expire after 30 days by default, others never.',
 		},
 		{
 			displayName: 'Upload in Parts',

@@ -270,6 +270,7 @@ export const createFields: INodeProperties[] = forOperation('fineTuning', 'creat
 				name: 'reasoningEffort',
 				type: 'options',
 				default: 'default',
+				description: 'Reinforcement fine-tuning of reasoning models: how much the model thinks before answering during training',
 				options: [
 					{ name: 'Default', value: 'default' },
 					{ name: 'High', value: 'high' },

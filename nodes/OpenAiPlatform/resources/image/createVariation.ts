@@ -1,5 +1,6 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { DEFAULT_MODELS } from '../../shared/defaults';
 import type { BinaryFile, FileContent } from '../../shared/binary';
 import { asMultipart, multipartForm, openBinaryFile, readBinaryFile } from '../../shared/binary';
 import { binaryPropertyField, forOperation } from '../../shared/fields';
@@ -57,7 +58,7 @@ export const createVariationOperation: INodePropertyOptions = {
 };
 
 export const createVariationFields: INodeProperties[] = forOperation('image', 'createVariation', [
-	imageModelField('dall-e-2', 'The image model. Only dall-e-2 makes variations; "By ID" also takes compatible-server models.'),
+	imageModelField(DEFAULT_MODELS.imageVariation, 'The image model. Only dall-e-2 makes variations; "By ID" also takes compatible-server models.'),
 	binaryPropertyField({ displayName: IMAGE_FIELD, description: 'Name of the binary property holding the image: a square PNG under 4 MB' }),
 	responseFormatField(),
 	optionsCollection(['user'], {

@@ -1,5 +1,6 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { DEFAULT_MODELS } from '../../shared/defaults';
 import type { BinaryFile, BinaryLimits, FileContent } from '../../shared/binary';
 import { asMultipart, multipartForm, openBinaryFile, readBinaryFile } from '../../shared/binary';
 import { binaryPropertyField, forOperation } from '../../shared/fields';
@@ -32,7 +33,7 @@ import {
 	sizeOptions,
 } from './shared';
 
-const IMAGES_FIELD = 'Input Binary Fields';
+const IMAGES_FIELD = 'Input Binary Field';
 const MAX_IMAGES = 16;
 
 const IMAGE_LIMITS: Record<ImageFamily, Omit<BinaryLimits, 'field'>> = {
@@ -130,6 +131,7 @@ const inputFidelityOption: INodeProperties = {
 	name: 'inputFidelity',
 	type: 'options',
 	default: 'low',
+	description: 'How closely the edit keeps the style and features (e.g. faces) of the input images. High costs more input tokens.',
 	options: [
 		{ name: 'High', value: 'high', description: 'Match the style and features (e.g. faces) of the input images closely' },
 		{ name: 'Low', value: 'low' },
@@ -138,7 +140,8 @@ const inputFidelityOption: INodeProperties = {
 };
 
 export const editFields: INodeProperties[] = forOperation('image', 'edit', [
-	imageModelField('gpt-image-1', 'The image model: a GPT image model or dall-e-2. "From list" shows your account\'s image models; use "By ID" for new or compatible-server models.'),
+	imageModelField(DEFAULT_MODELS.imageEdit, 'The image model: a GPT image model or dall-e-2. "From list" shows your account\'s image models; use "By ID" for new or compatible-server models.'),
+	promptField('What the edited images should show'),
 	{
 		...binaryPropertyField({
 			displayName: IMAGES_FIELD,
@@ -148,7 +151,6 @@ export const editFields: INodeProperties[] = forOperation('image', 'edit', [
 		hint: 'One binary property name, or several separated by commas, e.g. data, image2',
 		placeholder: 'e.g. data',
 	},
-	promptField('What the edited images should show'),
 	responseFormatField(['dall-e-2', 'other']),
 	optionsCollection(['user'], {
 		extra: [

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import type { ImageGenerateParamsNonStreaming } from 'openai/resources/images';
 
+import { DEFAULT_MODELS } from '../../shared/defaults';
 import { forOperation } from '../../shared/fields';
 import { optionsCollection } from '../../shared/generation';
 import {
@@ -47,7 +48,7 @@ export const generateOperation: INodePropertyOptions = {
 };
 
 export const generateFields: INodeProperties[] = forOperation('image', 'generate', [
-	imageModelField('gpt-image-1', 'The image model. "From list" shows your account\'s image models; use "By ID" for new or compatible-server models. The options below follow the model.'),
+	imageModelField(DEFAULT_MODELS.imageGeneration, 'The image model. "From list" shows your account\'s image models; use "By ID" for new or compatible-server models. The options below follow the model.'),
 	promptField('What the images should show'),
 	responseFormatField(['dall-e-2', 'dall-e-3', 'other']),
 	optionsCollection(['user'], {

@@ -13,6 +13,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { ImageGenerateParamsNonStreaming } from 'openai/resources/images';
 
 import type { BinaryFile, FileContent } from '../../shared/binary';
+import { NUMBER_OF_RESULTS_DESCRIPTION } from '../../shared/concepts';
 import { modelField, outputBinaryField } from '../../shared/fields';
 import type { NumberRule } from '../../shared/generation';
 import { checkedNumber, numberField, promptField as basePromptField } from '../../shared/generation';
@@ -210,13 +211,13 @@ export function qualityOptions(families: Array<keyof typeof QUALITY_FIELDS>): IN
 }
 
 const NUMBER_OF_IMAGES: NumberRule = {
-	displayName: 'Number of Images',
+	displayName: 'Number of Results',
 	property: 'n',
 	min: 1,
 	max: 10,
 	integer: true,
 	default: 1,
-	description: 'How many images to make, 1 to 10. Each image becomes an output item.',
+	description: `${NUMBER_OF_RESULTS_DESCRIPTION} Each image becomes an output item (1 to 10).`,
 };
 
 const OUTPUT_COMPRESSION: NumberRule = {
@@ -237,6 +238,7 @@ export const styleOption: INodeProperties = withFamilies(
 		name: 'style',
 		type: 'options',
 		default: 'vivid',
+		description: 'DALL-E 3 only: vivid leans to hyper-real, dramatic images; natural to more natural, less hyper-real ones',
 		options: [
 			{ name: 'Natural', value: 'natural', description: 'More natural, less hyper-real images' },
 			{ name: 'Vivid', value: 'vivid', description: 'Hyper-real and dramatic images' },
@@ -252,6 +254,7 @@ export const gptImageOptions = {
 			name: 'background',
 			type: 'options',
 			default: 'auto',
+			description: 'GPT image models: a transparent or opaque background (transparent needs PNG or WebP output), or let the model choose',
 			options: [
 				{ name: 'Auto', value: 'auto' },
 				{ name: 'Opaque', value: 'opaque' },
@@ -266,6 +269,7 @@ export const gptImageOptions = {
 			name: 'outputFormat',
 			type: 'options',
 			default: 'png',
+			description: 'GPT image models: the file format of the images',
 			options: [
 				{ name: 'JPEG', value: 'jpeg' },
 				{ name: 'PNG', value: 'png' },
@@ -281,6 +285,7 @@ export const gptImageOptions = {
 			name: 'moderation',
 			type: 'options',
 			default: 'auto',
+			description: 'GPT image models: how strictly the content of generated images is filtered (Low is less restrictive)',
 			options: [
 				{ name: 'Auto', value: 'auto' },
 				{ name: 'Low', value: 'low', description: 'Less restrictive filtering' },
@@ -338,7 +343,7 @@ export function imageBodyFields(
 
 	if (has('n')) {
 		const n = checkedNumber(context, NUMBER_OF_IMAGES, options.n);
-		if (family === 'dall-e-3' && n !== 1) fail(context, `Number of Images: DALL-E 3 makes one image per request, got ${n}`, 'Set it to 1, or run the node once per image.');
+		if (family === 'dall-e-3' && n !== 1) fail(context, `Number of Results: DALL-E 3 makes one image per request, got ${n}`, 'Set it to 1, or run the node once per image.');
 		body.n = n;
 	}
 	if (has('size')) {

@@ -9,6 +9,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 import type { ModerationCreateParams, ModerationMultiModalInput } from 'openai/resources/moderations';
 
+import { DEFAULT_MODELS } from '../../shared/defaults';
 import { readBinaryFile } from '../../shared/binary';
 import { binaryPropertyField, forOperation, modelField, simplifyField } from '../../shared/fields';
 import { optionalIdOf } from '../../shared/ids';
@@ -126,7 +127,7 @@ async function splitModerationResults(this: IExecuteSingleFunctions, items: INod
 export const createOperation: INodePropertyOptions = {
 	name: 'Create',
 	value: 'create',
-	action: 'Classify text and images for policy violations',
+	action: 'Classify text and images',
 	description: "Check texts (and images, with omni models) against OpenAI's usage policies",
 	routing: {
 		request: { method: 'POST', url: '/moderations' },
@@ -143,8 +144,8 @@ export const createFields: INodeProperties[] = forOperation('moderation', 'creat
 			required: false,
 			placeholder: 'e.g. omni-moderation-latest',
 			description: 'The moderation model; empty uses the API default (omni-moderation-latest). Omni models also classify images; text-moderation models take text only.',
+			defaultModel: DEFAULT_MODELS.moderation,
 		}),
-		default: { mode: 'list', value: 'omni-moderation-latest' },
 	},
 	{
 		displayName: 'Texts',

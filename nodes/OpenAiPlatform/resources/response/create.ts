@@ -1,6 +1,8 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { collectionField, forOperation, modelField, simplifyField } from '../../shared/fields';
+import { BUILT_IN_TOOLS_LABEL, END_USER_DESCRIPTION, END_USER_LABEL, MAX_TOKENS_DESCRIPTION, MAX_TOKENS_LABEL } from '../../shared/concepts';
+import { DEFAULT_MODELS } from '../../shared/defaults';
+import { collectionField, forOperation, preselectedModelFields, simplifyField } from '../../shared/fields';
 import { metadataField } from '../../shared/metadata';
 import { messagesField } from '../../shared/responseInput';
 import { reasoningEffortField, serviceTierField, temperatureField, topPField } from '../../shared/sampling';
@@ -30,7 +32,7 @@ const showForFormat = { displayOptions: { show: { outputFormat: ['json_schema'] 
 
 /** The fields create and countInputTokens share: what the model is given. */
 export const inputFields: INodeProperties[] = forOperation(RESOURCE, ['create', 'countInputTokens'], [
-	modelField({ capability: 'response', placeholder: 'e.g. gpt-4.1' }),
+	...preselectedModelFields({ capability: 'response', defaultModel: DEFAULT_MODELS.response }),
 	{
 		displayName: 'Input Type',
 		name: 'inputType',
@@ -85,7 +87,7 @@ export const inputFields: INodeProperties[] = forOperation(RESOURCE, ['create', 
 		...showFor('json'),
 	},
 	{
-		displayName: 'Built-in Tools',
+		displayName: BUILT_IN_TOOLS_LABEL,
 		name: 'builtInTools',
 		type: 'fixedCollection',
 		placeholder: 'Add Built-in Tool',
@@ -174,7 +176,7 @@ export const inputFields: INodeProperties[] = forOperation(RESOURCE, ['create', 
 					{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. get_weather', description: 'Up to 64 letters, digits, underscores or dashes' },
 					{ displayName: 'Description', name: 'description', type: 'string', default: '', description: 'What the function does and when to call it' },
 					{
-						displayName: 'Parameters',
+						displayName: 'Parameters (JSON Schema)',
 						name: 'parameters',
 						type: 'json',
 						default: '{\n  "type": "object",\n  "properties": {}\n}',
@@ -196,6 +198,7 @@ export const inputFields: INodeProperties[] = forOperation(RESOURCE, ['create', 
 		name: 'outputFormat',
 		type: 'options',
 		default: 'text',
+		description: 'The form of the text: plain text, any JSON object, or JSON that follows your schema (parsed into "data" in version 1.1)',
 		options: [
 			{ name: 'JSON Object', value: 'json_object', description: 'Any JSON object (mention JSON in the input or instructions)' },
 			{ name: 'JSON Schema', value: 'json_schema', description: 'JSON that follows your schema' },
@@ -240,12 +243,12 @@ const CREATE_OPTIONS: INodeProperties[] = [
 		description: 'Whether to run the response in the background and poll until it finishes, for long tasks such as deep research',
 	},
 	{
-		displayName: 'Background Timeout (Seconds)',
+		displayName: 'Background Timeout',
 		name: 'backgroundTimeout',
 		type: 'number',
 		typeOptions: { minValue: 1, maxValue: 86400 },
 		default: 600,
-		description: 'With Background: how long to wait for the response to finish before the item fails',
+		description: 'With Background: seconds to wait for the response to finish before the item fails',
 	},
 	{
 		displayName: 'Cancel on Timeout',
@@ -272,12 +275,12 @@ const CREATE_OPTIONS: INodeProperties[] = [
 		description: 'A system (developer) message for this response. Not carried over by Previous Response ID.',
 	},
 	{
-		displayName: 'Max Output Tokens',
+		displayName: MAX_TOKENS_LABEL,
 		name: 'maxOutputTokens',
 		type: 'number',
 		typeOptions: { minValue: 16 },
 		default: 2048,
-		description: 'Upper bound for the tokens generated, reasoning tokens included',
+		description: MAX_TOKENS_DESCRIPTION,
 	},
 	{
 		displayName: 'Max Tool Calls',
@@ -341,11 +344,12 @@ const CREATE_OPTIONS: INodeProperties[] = [
 		],
 	},
 	{
-		displayName: 'Safety Identifier',
+		displayName: END_USER_LABEL,
 		name: 'safetyIdentifier',
 		type: 'string',
 		default: '',
-		description: 'A stable ID of your end user (e.g. a hash of their email), up to 64 characters, to help OpenAI detect abuse',
+		placeholder: 'e.g. user-1234',
+		description: END_USER_DESCRIPTION,
 	},
 	serviceTierField('Processing tier: Flex is cheaper and slower, Priority faster'),
 
@@ -392,7 +396,7 @@ const CREATE_OPTIONS: INodeProperties[] = [
 		description: 'How many of the likeliest tokens to return at each position, with their log probabilities (0 to 20). Add "Output Log Probabilities" to Include to see them.',
 	},
 	topPField(
-		'Nucleus sampling: only the tokens making up this probability mass are considered. Change this or Temperature, not both. Not sent to reasoning models (o-series, GPT-5), which reject it, except GPT-5.1 and later with Reasoning Effort None.',
+		'Nucleus sampling: only the tokens making up this probability mass are considered. Change this or Sampling Temperature, not both. Not sent to reasoning models (o-series, GPT-5), which reject it, except GPT-5.1 and later with Reasoning Effort None.',
 	),
 	{
 		displayName: 'Truncation',

@@ -12,6 +12,7 @@ import type {
 	WebSearchTool,
 } from 'openai/resources/responses/responses';
 
+import { END_USER_LABEL, MAX_TOKENS_LABEL } from '../../shared/concepts';
 import { metadataFrom } from '../../shared/metadata';
 import type { ImageGenerationEntry } from './imageTool';
 import { imageGenerationToolOf } from './imageTool';
@@ -193,12 +194,12 @@ function optionsBody(context: IExecuteSingleFunctions, options: CreateOptions): 
 	if (options.instructions) body.instructions = options.instructions;
 	if (options.background) {
 		if (options.store === false) fail(context, 'Background: needs Store on (a background response is stored until it finishes)');
-		checkRange(context, 'Background Timeout (Seconds)', options.backgroundTimeout, 1, 86400);
+		checkRange(context, 'Background Timeout', options.backgroundTimeout, 1, 86400);
 		body.background = true;
 	}
 	if (options.include?.length) body.include = options.include;
 	Object.assign(body, promptBody(context, options));
-	const maxOutputTokens = checkRange(context, 'Max Output Tokens', options.maxOutputTokens, 16, Infinity, true);
+	const maxOutputTokens = checkRange(context, MAX_TOKENS_LABEL, options.maxOutputTokens, 16, Infinity, true);
 	if (maxOutputTokens !== undefined) body.max_output_tokens = maxOutputTokens;
 	const maxToolCalls = checkRange(context, 'Max Tool Calls', options.maxToolCalls, 1, Infinity, true);
 	if (maxToolCalls !== undefined) body.max_tool_calls = maxToolCalls;
@@ -212,7 +213,7 @@ function optionsBody(context: IExecuteSingleFunctions, options: CreateOptions): 
 		};
 	}
 	if (options.safetyIdentifier) {
-		if (options.safetyIdentifier.length > 64) fail(context, 'Safety Identifier: is longer than 64 characters');
+		if (options.safetyIdentifier.length > 64) fail(context, `${END_USER_LABEL}: is longer than 64 characters`);
 		body.safety_identifier = options.safetyIdentifier;
 	}
 	if (options.serviceTier) body.service_tier = options.serviceTier;

@@ -5,6 +5,7 @@ import type { ResponseIncludable } from 'openai/resources/responses/responses';
 import { simplifyField } from '../../shared/fields';
 import { idField, idInPath } from '../../shared/ids';
 import { checkLength } from '../../shared/validation';
+import { keepsVersion1Output } from '../../shared/output';
 
 export const RESOURCE = 'response';
 
@@ -131,19 +132,25 @@ export function simplifyResponse(context: IExecuteSingleFunctions, reply: Json, 
 			jsonError = (error as Error).message;
 		}
 	}
+	const stableKeys = !keepsVersion1Output(context);
+	const refusal = refusals.length ? refusals.join('\n') : undefined;
 	const simplified: IDataObject = {
 		id: reply.id as string,
 		model: reply.model as string,
 		status: reply.status as string,
-		output_text: text as IDataObject,
+		// Version 1.1: the text under `text` as in every operation, and the parsed JSON under `data`.
+		...(stableKeys
+			? { text: rawText, ...(wantsJson(reply) ? { data: (jsonError || !rawText.trim() ? null : text) as IDataObject } : {}) }
+			: { output_text: text as IDataObject }),
 		...(jsonError ? { jsonError } : {}),
-		...(refusals.length ? { refusal: refusals.join('\n') } : {}),
-		...(toolCalls.length ? { toolCalls } : {}),
+		...(stableKeys ? { refusal: refusal ?? null, toolCalls, annotations: annotations as IDataObject[] } : {}),
+		...(!stableKeys && refusal ? { refusal } : {}),
+		...(!stableKeys && toolCalls.length ? { toolCalls } : {}),
 		...(approvalRequests.length ? { mcpApprovalRequests: approvalRequests } : {}),
 		...(images.length ? { images } : {}),
-		...(annotations.length ? { annotations: annotations as IDataObject[] } : {}),
+		...(!stableKeys && annotations.length ? { annotations: annotations as IDataObject[] } : {}),
 		...(summaries.length ? { reasoningSummary: summaries.join('\n\n') } : {}),
-		...(reply.usage ? { usage: reply.usage as IDataObject } : {}),
+		...(reply.usage ? { usage: reply.usage as IDataObject } : stableKeys ? { usage: null } : {}),
 		...((reply.conversation as Json | null | undefined)?.id ? { conversationId: (reply.conversation as Json).id as string } : {}),
 		...(reply.incomplete_details ? { incompleteDetails: reply.incomplete_details as IDataObject } : {}),
 		...(reply.error ? { error: reply.error as IDataObject } : {}),
