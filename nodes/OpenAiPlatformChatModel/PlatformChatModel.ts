@@ -1,4 +1,4 @@
-import type { ChatModelConfig, FinishReason, GenerateResult, Message, MessageContent, StreamChunk, Tool } from '@n8n/ai-node-sdk';
+import type { FinishReason, GenerateResult, Message, MessageContent, StreamChunk, Tool } from '@n8n/ai-node-sdk';
 import { BaseChatModel } from '@n8n/ai-node-sdk';
 import type { IDataObject } from 'n8n-workflow';
 
@@ -41,7 +41,7 @@ export class PlatformChatModel extends BaseChatModel {
 		return body;
 	}
 
-	async generate(messages: Message[], _config?: ChatModelConfig): Promise<GenerateResult> {
+	async generate(messages: Message[]): Promise<GenerateResult> {
 		return this.api.result(await this.send(this.api.path, this.body(messages)));
 	}
 
@@ -50,7 +50,7 @@ export class PlatformChatModel extends BaseChatModel {
 	 * generate(), then handed on as chunks. One tool call per reply: n8n's adapter gives every streamed tool
 	 * call the same index, which would merge parallel calls into one.
 	 */
-	async *stream(messages: Message[], _config?: ChatModelConfig): AsyncIterable<StreamChunk> {
+	async *stream(messages: Message[]): AsyncIterable<StreamChunk> {
 		const sequential = this.tools.length ? { parallel_tool_calls: false } : {};
 		const result = this.api.result(await this.send(this.api.path, this.body(messages, sequential)));
 		yield* chunksOf(result);

@@ -67,7 +67,7 @@ function bucketServer(options: { requestsPerSecond: number; requestBurst: number
 		{ kind: 'requests', rate: options.requestsPerSecond / 1000, cap: options.requestBurst, level: options.requestBurst, at: 0 },
 		...(options.tokensPerSecond ? [{ kind: 'tokens', rate: options.tokensPerSecond / 1000, cap: options.tokenBurst ?? options.tokensPerSecond, level: options.tokenBurst ?? options.tokensPerSecond, at: 0 }] : []),
 	];
-	const report = (now: number): RateLimitReport | undefined => {
+	const report = (): RateLimitReport | undefined => {
 		if (!options.headers) return undefined;
 		const out: RateLimitReport = {};
 		for (const b of buckets) out[b.kind as 'requests' | 'tokens'] = { limit: b.cap, remaining: Math.floor(Math.max(0, b.level)), resetMs: Math.ceil((b.cap - b.level) / b.rate) };
@@ -81,9 +81,9 @@ function bucketServer(options: { requestsPerSecond: number; requestBurst: number
 				b.at = now;
 			}
 			const short = buckets.map((b, i) => Math.ceil((Math.min(costs[i], b.cap) - b.level) / b.rate)).filter((ms) => ms > 0);
-			if (short.length) return { retryAfterMs: Math.max(...short), report: report(now) };
+			if (short.length) return { retryAfterMs: Math.max(...short), report: report() };
 			buckets.forEach((b, i) => (b.level -= costs[i]));
-			return { report: report(now) };
+			return { report: report() };
 		},
 	};
 }

@@ -51,7 +51,8 @@ describe('OpenAI Platform Trigger: verification', () => {
 		expect(stale.result.workflowData).toBeUndefined();
 
 		const { headers, rawBody } = signed(batchCompleted);
-		const { 'webhook-signature': _, ...unsigned } = headers;
+		const unsigned: Record<string, string> = { ...headers };
+		delete unsigned['webhook-signature'];
 		const missing = await deliver({}, { headers: unsigned, rawBody }, credentials);
 		expect(missing.response).toEqual({ status: 400, body: { error: 'missing header webhook-signature' } });
 
@@ -172,7 +173,8 @@ describe('OpenAI Platform Trigger: activation and credential test', () => {
 	});
 
 	it('refuses to activate Fetch the Object without an API credential', async () => {
-		const { openAiPlatformApi: _, ...webhookOnly } = credentials;
+		const webhookOnly = { ...credentials };
+		delete webhookOnly.openAiPlatformApi;
 		await expect(activate({ fetchObject: true }, webhookOnly)).rejects.toThrow('Fetch the Object needs an OpenAI Platform API credential');
 		await expect(activate({}, webhookOnly)).resolves.toBeUndefined();
 	});

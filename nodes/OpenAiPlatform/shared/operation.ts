@@ -44,7 +44,8 @@ export interface OperationSpec {
 
 /** POSTs that take no body (cancel): drop the empty object RoutingNode starts with. */
 export async function withoutBody(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-	const { body: _body, ...rest } = requestOptions;
+	const rest = { ...requestOptions };
+	delete rest.body;
 	return rest;
 }
 

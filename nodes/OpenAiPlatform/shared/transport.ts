@@ -8,8 +8,8 @@ import type {
 	IHttpRequestOptions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
+	NodeApiError,
 } from 'n8n-workflow';
-import type { NodeApiError } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { apiErrorFromException, apiErrorFromResponse, failureOf, malformedReplyError, redact, redactJson, toNodeError } from './errors';

@@ -19,7 +19,8 @@ const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : va
 const chatText: Shape = (context, request, reply) => [simplifyChatCompletion(context, reply, { request, sanitize: false })];
 
 const extractedData: Shape = (context, request, reply) => {
-	const { text: _text, ...rest } = simplifyChatCompletion(context, reply, { request, sanitize: false });
+	const rest = simplifyChatCompletion(context, reply, { request, sanitize: false });
+	delete rest.text;
 	return [rest];
 };
 
