@@ -50,6 +50,7 @@ export const createFields: INodeProperties[] = forOperation(RESOURCE, 'create', 
 			name: 'memoryLimit',
 			type: 'options',
 			default: '1g',
+			description: 'How much memory the code in the container can use',
 			options: [
 				{ name: '1 GB', value: '1g' },
 				{ name: '4 GB', value: '4g' },

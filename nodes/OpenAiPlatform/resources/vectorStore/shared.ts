@@ -179,12 +179,12 @@ export function attributesOption(description: string): INodeProperties {
 /** The file batch of a vector store, by ID (batches have no list of their own to pick from). */
 export const batchIdField: INodeProperties = idField({
 	name: 'batchId',
-	displayName: 'File Batch ID',
+	displayName: 'Batch',
 	placeholder: 'e.g. vsfb_abc123',
-	description: 'The ID the Add Files operation returned',
+	description: 'The file batch of the vector store: the ID (vsfb_...) the Add Files operation returned',
 });
 
-export const STORE_BATCH_IDS = { vectorStoreId: 'Vector Store', batchId: 'File Batch ID' };
+export const STORE_BATCH_IDS = { vectorStoreId: 'Vector Store', batchId: 'Batch' };
 
 /** An operation of this resource (`defineOperation` scoped to vectorStore). */
 export const storeOperation = (spec: OperationSpec) => defineOperation('vectorStore', spec);
