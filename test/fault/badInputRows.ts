@@ -237,7 +237,7 @@ export const BAD_INPUT_ROWS: BadInputRow[] = [
 	fromFixture('storedCompletion.getAll', 'filters.metadata.pair.0.key', { name: 'storedCompletion.getAll: metadata key over 64', field: 'Metadata', bad: 'k'.repeat(65) }),
 	fromFixture('storedCompletion.get', 'completionId', { name: 'storedCompletion.get: id with a question mark', field: 'Chat Completion ID', bad: 'chatcmpl-1?x=1' }),
 	fromFixture('container.create', 'containerName', { name: 'container.create: empty name', field: 'Name', bad: ' ' }),
-	fromFixture('container.create', 'options.expiresAfterMinutes', { name: 'container.create: expires after 0 minutes', field: 'Expires After (Minutes)', bad: 0 }),
+	fromFixture('container.create', 'options.expiresAfterMinutes', { name: 'container.create: expires after 0 minutes', field: 'Expires After', bad: 0 }),
 	binaryFromFixture('container.addFile', { name: 'container.addFile: missing binary property', field: 'Input Binary Field' }, (item) => without(item, 'data')),
 	fromFixture('container.getFileContent', 'containerFileId', { name: 'container.getFileContent: file id with a slash', field: 'Container File ID', bad: 'cfile_1/../x' }),
 	fromFixture('video.generate', 'videoPrompt', { name: 'video.generate: empty prompt', field: 'Prompt', bad: '', binaryItems: valuesOnFixtureItems('video.generate', 'A boat', '') }),

@@ -90,7 +90,7 @@ export function chunkingStrategyFrom(context: IExecuteSingleFunctions, options: 
 }
 
 export const expiryOption: INodeProperties = {
-	displayName: 'Expires After (Days)',
+	displayName: 'Expires After',
 	name: 'expiresAfterDays',
 	type: 'number',
 	typeOptions: { minValue: 1, maxValue: 365 },
@@ -98,13 +98,13 @@ export const expiryOption: INodeProperties = {
 	description: 'Delete the vector store after it has not been used for this many days (1 to 365)',
 };
 
-/** The expiry policy from "Expires After (Days)", checked. */
+/** The expiry policy from "Expires After", checked. */
 export function expiresAfterFrom(
 	context: IExecuteSingleFunctions,
 	days: number | undefined,
 ): VectorStoreCreateParams.ExpiresAfter | undefined {
 	if (days === undefined) return undefined;
-	if (!Number.isInteger(days) || days < 1 || days > 365) fail(context, `Expires After (Days): ${days} is not a whole number from 1 to 365`);
+	if (!Number.isInteger(days) || days < 1 || days > 365) fail(context, `Expires After: ${days} is not a whole number from 1 to 365`);
 	return { anchor: 'last_active_at', days };
 }
 
