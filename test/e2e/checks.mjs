@@ -23,7 +23,7 @@ const REPLY_DEPENDENT = [
 	/did not finish within \d+ seconds/,
 	/^Batch \S+ is \w+, not finished/,
 	// video.generate with Wait for Video: steady's random video status may stay unfinished or be "failed".
-	/^Wait Timeout \(Seconds\): video \S+ was still \w+ after \d+ s$/,
+	/^Wait Timeout: video \S+ was still \w+ after \d+ s$/,
 	/^The video failed/,
 ];
 

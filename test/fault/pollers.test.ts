@@ -100,7 +100,7 @@ const POLLERS: Poller[] = [
 		},
 		plan: (r) => ok({ id: 'video_1', object: 'video', model: 'sora-2', status: r.method === 'POST' ? 'queued' : 'in_progress', progress: 10, created_at: 1 }),
 		isPoll: (r) => r.method === 'GET' && r.path === '/v1/videos/video_1',
-		timeoutError: /^Wait Timeout \(Seconds\): video video_1 was still in_progress after 1 s$/,
+		timeoutError: /^Wait Timeout: video video_1 was still in_progress after 1 s$/,
 		cancelsAtTimeout: () => false,
 	},
 ];

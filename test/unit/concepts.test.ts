@@ -48,7 +48,7 @@ describe('one name per concept', () => {
 	});
 
 	it('display names carry no unit or override suffixes and use n8n\'s "Built-in"', () => {
-		const odd = seen.map(({ field }) => field.displayName).filter((label) => /\((ms|seconds|override)\)/i.test(label) || label.includes('Built-In'));
+		const odd = seen.map(({ field }) => field.displayName).filter((label) => /\((ms|seconds|minutes|hours|days|override)\)/i.test(label) || label.includes('Built-In'));
 		expect([...new Set(odd)]).toEqual([]);
 	});
 

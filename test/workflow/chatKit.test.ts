@@ -61,12 +61,12 @@ describe('chatKit', () => {
 			requests: [{ method: 'GET', path: '/chatkit/threads/cthr_1/items?limit=1', headers: BETA, reply: page([{ id: 'cthi_1', object: 'chatkit.thread_item', type: 'chatkit.user_message' }], true) }],
 			output: [{ id: 'cthi_1', object: 'chatkit.thread_item', type: 'chatkit.user_message' }],
 		},
-		{ name: 'createSession refuses an empty user', parameters: ck('createSession', { workflowId: 'wf_1', user: '={{ "" }}' }), requests: [], check: (result) => expect(result.error?.message).toBe('User: is empty') },
+		{ name: 'createSession refuses an empty user', parameters: ck('createSession', { workflowId: 'wf_1', user: '={{ "" }}' }), requests: [], check: (result) => expect(result.error?.message).toBe('User ID: is empty') },
 		{
 			name: 'createSession refuses an expiry over 600 seconds',
 			parameters: ck('createSession', { workflowId: 'wf_1', user: 'u', options: { expiresAfterSeconds: 601 } }),
 			requests: [],
-			check: (result) => expect(result.error?.message).toBe('Expires After (Seconds): must be between 1 and 600, got 601'),
+			check: (result) => expect(result.error?.message).toBe('Expires After: must be between 1 and 600, got 601'),
 		},
 	]);
 });

@@ -79,7 +79,7 @@ describe('vectorStore.create', () => {
 		[{ fileIds: 'f', maxChunkSizeTokens: 400, chunkOverlapTokens: 300 }, 'Chunk Overlap (Tokens): 300 is not a whole number from 0 to half the chunk size (200)'],
 		[{ fileIds: 'f', maxChunkSizeTokens: 5000 }, 'Max Chunk Size (Tokens): 5000 is not a whole number from 100 to 4096'],
 		[{ fileIds: 'f', chunkingStrategy: 'auto', chunkOverlapTokens: 10 }, 'Chunking Strategy: chunk size and overlap only apply to the static strategy'],
-		[{ expiresAfterDays: 400 }, 'Expires After (Days): 400 is not a whole number from 1 to 365'],
+		[{ expiresAfterDays: 400 }, 'Expires After: 400 is not a whole number from 1 to 365'],
 		[{ metadata: { pair: [{ key: 'k', value: 'x'.repeat(513) }] } }, 'Metadata: the value of "k" is longer than 512 characters'],
 	])('refuses %j before sending anything', async (options, message) => {
 		await expectRefused({ resource: 'vectorStore', operation: 'create', options }, message);

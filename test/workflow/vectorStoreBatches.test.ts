@@ -85,6 +85,6 @@ describe('vectorStore batches and files', () => {
 			requests: [],
 			check: (result) => expect(result.error?.message).toBe('Attributes: 17 given, at most 16 are allowed'),
 		},
-		{ name: 'getFileBatch names the empty batch ID', parameters: inBatch('getFileBatch', { batchId: '={{ "" }}' }), requests: [], check: (result) => expect(result.error?.message).toBe('File Batch ID: is empty') },
+		{ name: 'getFileBatch names the empty batch ID', parameters: inBatch('getFileBatch', { batchId: '={{ "" }}' }), requests: [], check: (result) => expect(result.error?.message).toBe('Batch: is empty') },
 	]);
 });

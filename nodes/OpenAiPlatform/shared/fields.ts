@@ -275,13 +275,13 @@ export const requestOptionsProperty: INodeProperties = {
 				'How often to retry a request that failed for a passing reason (server error, timeout, reset connection). Waits grow exponentially and follow the server\'s retry-after. Rate limits (429) are waited out up to Max Rate-Limit Wait instead; 0 retries nothing, rate limits included.',
 		},
 		{
-			displayName: 'Max Rate-Limit Wait (Minutes)',
+			displayName: 'Max Rate-Limit Wait',
 			name: 'maxRateLimitWait',
 			type: 'number',
 			typeOptions: { minValue: 0, numberPrecision: 1 },
 			default: 10,
 			description:
-				'How long one item may wait out rate limits (429) in all, from its first 429, before it fails. The node paces itself from the server\'s rate-limit headers, so most items never wait this long.',
+				'How many minutes one item may wait out rate limits (429) in all, from its first 429, before it fails. The node paces itself from the server\'s rate-limit headers, so most items never wait this long.',
 		},
 		{
 			displayName: 'Max Concurrent Requests',

@@ -138,7 +138,7 @@ async function prepareBatch(this: IExecuteSingleFunctions, requestOptions: IHttp
 	const options = this.getNodeParameter('options', {}) as CreateOptions;
 	const hours = options.outputExpiresAfterHours;
 	if (hours !== undefined && (!Number.isInteger(hours) || hours < 1 || hours > 720)) {
-		fail(this, `Output Expires After (Hours): ${hours} is not a whole number from 1 to 720`);
+		fail(this, `Output Expires After: ${hours} is not a whole number from 1 to 720`);
 	}
 	const metadata = metadataFrom(this, options.metadata);
 	const body: BatchBody = {
@@ -269,7 +269,7 @@ export const createFields: INodeProperties[] = forOperation('batch', 'create', [
 		},
 		metadataField('Up to 16 key-value pairs stored with the batch, e.g. to find it again later'),
 		{
-			displayName: 'Output Expires After (Hours)',
+			displayName: 'Output Expires After',
 			name: 'outputExpiresAfterHours',
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 720 },

@@ -82,7 +82,7 @@ interface Settings {
 function settingsOf(context: IExecuteSingleFunctions): Settings {
 	const minutes = Number(context.getNodeParameter('batchWaitMinutes', DEFAULT_WAIT_MINUTES));
 	if (!Number.isFinite(minutes) || minutes < 0 || minutes > MAX_WAIT_MINUTES) {
-		fail(context, `Wait Up To (Minutes): ${String(minutes)} is not a number from 0 to ${MAX_WAIT_MINUTES}`);
+		fail(context, `Wait Up To: ${String(minutes)} is not a number from 0 to ${MAX_WAIT_MINUTES}`);
 	}
 	const atDeadline = context.getNodeParameter('batchDeadline', 'returnBatchId') as DeadlineOutcome;
 	if (!['fail', 'returnBatchId', 'finishDirectly'].includes(atDeadline)) fail(context, `At the Deadline: "${String(atDeadline)}" is not one of the options`);

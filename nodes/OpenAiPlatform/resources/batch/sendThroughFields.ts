@@ -28,13 +28,13 @@ export function sendThroughBatchFields(): INodeProperties[] {
 				"Whether to send all items as one Batch API job at half the price, instead of one request each. OpenAI answers within 24 hours; the node waits up to 'Wait Up To' and returns one item per input, shaped like the direct call's.",
 		},
 		{
-			displayName: 'Wait Up To (Minutes)',
+			displayName: 'Wait Up To',
 			name: 'batchWaitMinutes',
 			type: 'number',
 			noDataExpression: true,
 			typeOptions: { minValue: 0, maxValue: MAX_WAIT_MINUTES },
 			default: DEFAULT_WAIT_MINUTES,
-			description: 'How long the node waits for the batch to finish (checking now and then) before "At the Deadline" applies',
+			description: 'How many minutes the node waits for the batch to finish (checking now and then) before "At the Deadline" applies',
 			...whenOn,
 		},
 		{

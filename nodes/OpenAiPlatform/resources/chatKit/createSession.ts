@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
+import { END_USER_LABEL } from '../../shared/concepts';
 import { collectionField } from '../../shared/fields';
 import { checkRange, checkedText, optionalJsonObject, requiredText } from '../../shared/validation';
 import { chatKitOperation } from './shared';
@@ -16,11 +17,11 @@ interface SessionOptions {
 /** preSend: the workflow, the user and the session settings, checked. */
 async function buildSessionBody(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const workflowId = requiredText(this, 'workflowId', 'Workflow ID').trim();
-	const user = checkedText(this, 'User', this.getNodeParameter('user', ''), { max: 512 }).trim();
+	const user = checkedText(this, END_USER_LABEL, this.getNodeParameter('user', ''), { max: 512 }).trim();
 	const options = this.getNodeParameter('options', {}) as SessionOptions;
 	const stateVariables = optionalJsonObject(this, 'State Variables', options.stateVariables ?? '');
 	const configuration = optionalJsonObject(this, 'ChatKit Configuration', options.configuration ?? '');
-	const expires = checkRange(this, 'Expires After (Seconds)', options.expiresAfterSeconds, 1, 600, true);
+	const expires = checkRange(this, 'Expires After', options.expiresAfterSeconds, 1, 600, true);
 	const perMinute = checkRange(this, 'Max Requests per Minute', options.maxRequestsPerMinute, 1, Infinity, true);
 	const workflow: IDataObject = {
 		id: workflowId,
@@ -48,7 +49,7 @@ export const { operation: createSessionOperation, fields: createSessionFields } 
 	preSend: [buildSessionBody],
 	fields: [
 		{ displayName: 'Workflow ID', name: 'workflowId', type: 'string', required: true, default: '', placeholder: 'e.g. wf_abc123', description: 'The Agent Builder workflow the session runs' },
-		{ displayName: 'User', name: 'user', type: 'string', required: true, default: '', placeholder: 'e.g. user_42', description: 'Your identifier of the end user; threads are kept per user' },
+		{ displayName: END_USER_LABEL, name: 'user', type: 'string', required: true, default: '', placeholder: 'e.g. user_42', description: 'Your identifier of the end user; threads are kept per user' },
 		collectionField([
 			{
 				displayName: 'ChatKit Configuration',
@@ -57,7 +58,7 @@ export const { operation: createSessionOperation, fields: createSessionFields } 
 				default: '{}',
 				description: 'Overrides of ChatKit features as a JSON object, e.g. {"file_upload": {"enabled": true}, "history": {"enabled": false}}',
 			},
-			{ displayName: 'Expires After (Seconds)', name: 'expiresAfterSeconds', type: 'number', typeOptions: { minValue: 1, maxValue: 600 }, default: 600, description: 'How long the client secret is valid, from 1 to 600 seconds' },
+			{ displayName: 'Expires After', name: 'expiresAfterSeconds', type: 'number', typeOptions: { minValue: 1, maxValue: 600 }, default: 600, description: 'How long the client secret is valid, from 1 to 600 seconds' },
 			{ displayName: 'Max Requests per Minute', name: 'maxRequestsPerMinute', type: 'number', typeOptions: { minValue: 1 }, default: 10, description: 'A per-minute request limit for this session' },
 			{ displayName: 'State Variables', name: 'stateVariables', type: 'json', default: '{}', description: 'Values the workflow reads, as a JSON object (up to 64 keys)' },
 			{ displayName: 'Tracing', name: 'tracing', type: 'boolean', default: true, description: 'Whether the workflow records traces of this session' },

@@ -3,7 +3,7 @@ import { THREAD_IDS, chatKitOperation, orderOptions, threadIdField } from './sha
 export const { operation: getAllThreadItemsOperation, fields: getAllThreadItemsFields } = chatKitOperation({
 	value: 'getAllThreadItems',
 	name: 'Get Many Thread Items',
-	action: 'Get many items of a ChatKit thread',
+	action: 'Get many ChatKit thread items',
 	description: 'List the messages, widgets and tool calls of a thread: one item per thread item',
 	method: 'GET',
 	path: '/chatkit/threads/{threadId}/items',

@@ -1,3 +1,4 @@
+import { END_USER_LABEL } from '../../shared/concepts';
 import { collectionField, orderField } from '../../shared/fields';
 import { chatKitOperation } from './shared';
 
@@ -13,7 +14,7 @@ export const { operation: getAllThreadsOperation, fields: getAllThreadsFields } 
 		collectionField([
 			orderField(),
 			{
-				displayName: 'User',
+				displayName: END_USER_LABEL,
 				name: 'user',
 				type: 'string',
 				default: '',

@@ -16,7 +16,7 @@ async function buildContainer(this: IExecuteSingleFunctions, requestOptions: IHt
 	const body: IDataObject = { name: requiredText(this, 'containerName', 'Name') };
 	const fileIds = idList(options.fileIds);
 	if (fileIds.length) body.file_ids = fileIds;
-	const minutes = checkRange(this, 'Expires After (Minutes)', options.expiresAfterMinutes, 1, 1440, true);
+	const minutes = checkRange(this, 'Expires After', options.expiresAfterMinutes, 1, 1440, true);
 	if (minutes !== undefined) body.expires_after = { anchor: 'last_active_at', minutes };
 	if (options.memoryLimit) body.memory_limit = options.memoryLimit;
 	return { ...requestOptions, body };
@@ -37,7 +37,7 @@ export const createFields: INodeProperties[] = forOperation(RESOURCE, 'create', 
 	{ displayName: 'Name', name: 'containerName', type: 'string', required: true, default: '', placeholder: 'e.g. Sales analysis', description: 'A name for the container' },
 	collectionField([
 		{
-			displayName: 'Expires After (Minutes)',
+			displayName: 'Expires After',
 			name: 'expiresAfterMinutes',
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 1440 },
@@ -50,6 +50,7 @@ export const createFields: INodeProperties[] = forOperation(RESOURCE, 'create', 
 			name: 'memoryLimit',
 			type: 'options',
 			default: '1g',
+			description: 'How much memory the code in the container can use',
 			options: [
 				{ name: '1 GB', value: '1g' },
 				{ name: '4 GB', value: '4g' },

@@ -39,7 +39,7 @@ const downloadContainerFile: PaginationFunction = async function (this, requestD
 export const getFileContentOperation: INodePropertyOptions = {
 	name: 'Get File Content',
 	value: 'getFileContent',
-	action: 'Download a file of a container',
+	action: "Get a file's content from a container",
 	description: "Download a container file (e.g. a chart or CSV the code made) as binary data, under the file's name",
 	routing: {
 		request: { method: 'GET', encoding: 'arraybuffer', headers: { Accept: '*/*' } },

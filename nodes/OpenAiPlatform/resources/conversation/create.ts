@@ -30,10 +30,11 @@ export const createOperation: INodePropertyOptions = {
 
 export const createFields: INodeProperties[] = forOperation(RESOURCE, 'create', [
 	{
-		displayName: 'Initial Items',
+		displayName: 'Items',
 		name: 'itemsType',
 		type: 'options',
 		default: 'none',
+		description: 'The items the conversation starts with',
 		options: [
 			{ name: 'Items (JSON)', value: 'json', description: 'Items as JSON, as the API takes them' },
 			{ name: 'Messages', value: 'messages', description: 'Messages with text, images and files' },

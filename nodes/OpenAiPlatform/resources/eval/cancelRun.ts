@@ -3,7 +3,7 @@ import { RUN_IDS, evalIdField, evalOperation, runIdField } from './shared';
 export const { operation: cancelRunOperation, fields: cancelRunFields } = evalOperation({
 	value: 'cancelRun',
 	name: 'Cancel Run',
-	action: 'Cancel a run of an eval',
+	action: 'Cancel an eval run',
 	description: 'Stop a queued or running eval run',
 	method: 'POST',
 	path: '/evals/{evalId}/runs/{runId}',

@@ -14,7 +14,7 @@ async function buildRunBody(this: IExecuteSingleFunctions, requestOptions: IHttp
 export const { operation: createRunOperation, fields: createRunFields } = evalOperation({
 	value: 'createRun',
 	name: 'Create Run',
-	action: 'Start a run of an eval',
+	action: 'Create an eval run',
 	description: 'Start a run of an eval on a data source: a JSONL file or content, or model completions or responses',
 	method: 'POST',
 	path: '/evals/{evalId}/runs',

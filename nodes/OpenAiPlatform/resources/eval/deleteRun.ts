@@ -3,7 +3,7 @@ import { RUN_IDS, evalIdField, evalOperation, runIdField } from './shared';
 export const { operation: deleteRunOperation, fields: deleteRunFields } = evalOperation({
 	value: 'deleteRun',
 	name: 'Delete Run',
-	action: 'Delete a run of an eval',
+	action: 'Delete an eval run',
 	description: 'Delete an eval run and its output items',
 	method: 'DELETE',
 	path: '/evals/{evalId}/runs/{runId}',

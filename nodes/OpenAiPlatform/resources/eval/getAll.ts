@@ -17,6 +17,7 @@ export const { operation: getAllOperation, fields: getAllFields } = evalOperatio
 				name: 'orderBy',
 				type: 'options',
 				default: 'created_at',
+				description: 'Which time to sort by',
 				options: [
 					{ name: 'Created At', value: 'created_at' },
 					{ name: 'Updated At', value: 'updated_at' },

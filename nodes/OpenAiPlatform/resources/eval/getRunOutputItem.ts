@@ -4,7 +4,7 @@ import { evalIdField, evalOperation, runIdField } from './shared';
 export const { operation: getRunOutputItemOperation, fields: getRunOutputItemFields } = evalOperation({
 	value: 'getRunOutputItem',
 	name: 'Get Run Output Item',
-	action: 'Get an output item of an eval run',
+	action: "Get one eval run's output item",
 	description: 'Get one graded item of a run: its data source item, sample and grader results',
 	method: 'GET',
 	path: '/evals/{evalId}/runs/{runId}/output_items/{outputItemId}',

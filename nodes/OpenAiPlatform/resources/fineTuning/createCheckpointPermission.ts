@@ -14,7 +14,7 @@ async function buildPermissionBody(this: IExecuteSingleFunctions, requestOptions
 export const { operation: createCheckpointPermissionOperation, fields: createCheckpointPermissionFields } = fineTuningOperation({
 	value: 'createCheckpointPermission',
 	name: 'Create Checkpoint Permission',
-	action: 'Share a fine-tuned checkpoint with projects',
+	action: 'Create a permission for a fine-tuned checkpoint',
 	description: 'Let other projects of the organization use a fine-tuned model checkpoint: one item per permission created',
 	method: 'POST',
 	path: '/fine_tuning/checkpoints/{checkpoint}/permissions',

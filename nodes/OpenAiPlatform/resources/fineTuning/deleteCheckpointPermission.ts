@@ -4,7 +4,7 @@ import { checkpointField, fineTuningOperation } from './checkpoint';
 export const { operation: deleteCheckpointPermissionOperation, fields: deleteCheckpointPermissionFields } = fineTuningOperation({
 	value: 'deleteCheckpointPermission',
 	name: 'Delete Checkpoint Permission',
-	action: 'Stop sharing a fine-tuned checkpoint with a project',
+	action: 'Delete a permission of a fine-tuned checkpoint',
 	description: 'Delete one permission of a fine-tuned model checkpoint',
 	method: 'DELETE',
 	path: '/fine_tuning/checkpoints/{checkpoint}/permissions/{permissionId}',

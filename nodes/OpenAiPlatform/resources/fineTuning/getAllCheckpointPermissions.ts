@@ -18,6 +18,7 @@ export const { operation: getAllCheckpointPermissionsOperation, fields: getAllCh
 				name: 'order',
 				type: 'options',
 				default: 'descending',
+				description: 'Sort by creation time',
 				options: [
 					{ name: 'Newest First', value: 'descending' },
 					{ name: 'Oldest First', value: 'ascending' },

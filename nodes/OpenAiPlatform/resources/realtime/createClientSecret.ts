@@ -6,7 +6,7 @@ import { RESOURCE, sessionFields, sessionFrom } from './shared';
 
 /** preSend: the session and how long the key lives. */
 async function buildClientSecret(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-	const seconds = checkRange(this, 'Expires After (Seconds)', this.getNodeParameter('expiresAfterSeconds', 600), 10, 7200, true);
+	const seconds = checkRange(this, 'Expires After', this.getNodeParameter('expiresAfterSeconds', 600), 10, 7200, true);
 	return { ...requestOptions, body: { expires_after: { anchor: 'created_at', seconds: seconds ?? 600 }, session: sessionFrom(this) } };
 }
 
@@ -24,11 +24,11 @@ export const createClientSecretOperation: INodePropertyOptions = {
 export const createClientSecretFields: INodeProperties[] = forOperation(RESOURCE, 'createClientSecret', [
 	...sessionFields,
 	{
-		displayName: 'Expires After (Seconds)',
+		displayName: 'Expires After',
 		name: 'expiresAfterSeconds',
 		type: 'number',
 		typeOptions: { minValue: 10, maxValue: 7200 },
 		default: 600,
-		description: 'How long the key can be used to start a session: 10 seconds to 2 hours',
+		description: 'How many seconds the key can be used to start a session: 10 seconds to 2 hours',
 	},
 ]);

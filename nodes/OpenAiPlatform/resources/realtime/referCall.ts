@@ -15,7 +15,7 @@ async function buildRefer(this: IExecuteSingleFunctions, requestOptions: IHttpRe
 export const referCallOperation: INodePropertyOptions = {
 	name: 'Refer Call',
 	value: 'referCall',
-	action: 'Transfer a realtime call',
+	action: 'Refer a realtime call to another destination',
 	description: 'Transfer a SIP call to another number or SIP address (SIP REFER)',
 	routing: {
 		request: { method: 'POST', ...EMPTY_REPLY_REQUEST },

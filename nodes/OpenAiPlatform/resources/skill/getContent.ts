@@ -3,7 +3,7 @@ import { SKILL_IDS, contentOutputField, contentRequest, skillIdField, skillOpera
 export const { operation: getContentOperation, fields: getContentFields } = skillOperation({
 	value: 'getContent',
 	name: 'Get Content',
-	action: 'Download a skill',
+	action: "Get a skill's content",
 	description: "Download the files of a skill's default version as a zip",
 	method: 'GET',
 	path: '/skills/{skillId}/content',

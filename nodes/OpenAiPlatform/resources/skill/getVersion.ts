@@ -3,7 +3,7 @@ import { VERSION_IDS, skillIdField, skillOperation, versionField } from './share
 export const { operation: getVersionOperation, fields: getVersionFields } = skillOperation({
 	value: 'getVersion',
 	name: 'Get Version',
-	action: 'Get a version of a skill',
+	action: 'Get one version of a skill',
 	description: "Get one version of a skill",
 	method: 'GET',
 	path: '/skills/{skillId}/versions/{version}',

@@ -3,7 +3,7 @@ import { VERSION_IDS, contentOutputField, contentRequest, skillIdField, skillOpe
 export const { operation: getVersionContentOperation, fields: getVersionContentFields } = skillOperation({
 	value: 'getVersionContent',
 	name: 'Get Version Content',
-	action: 'Download a version of a skill',
+	action: 'Get the content of a skill version',
 	description: 'Download the files of one version of a skill as a zip',
 	method: 'GET',
 	path: '/skills/{skillId}/versions/{version}/content',

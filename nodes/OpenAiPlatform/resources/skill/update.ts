@@ -5,7 +5,7 @@ import { SKILL_IDS, skillIdField, skillOperation, versionField } from './shared'
 
 /** preSend: the version that becomes the default, checked like an ID. */
 async function buildDefaultVersionBody(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-	return { ...requestOptions, body: { default_version: idOf(this, 'version', 'Default Version') } };
+	return { ...requestOptions, body: { default_version: idOf(this, 'version', 'Version') } };
 }
 
 export const { operation: updateOperation, fields: updateFields } = skillOperation({
@@ -17,5 +17,5 @@ export const { operation: updateOperation, fields: updateFields } = skillOperati
 	path: '/skills/{skillId}',
 	ids: SKILL_IDS,
 	preSend: [buildDefaultVersionBody],
-	fields: [skillIdField('The skill to change'), { ...versionField('The version that becomes the default'), displayName: 'Default Version' }],
+	fields: [skillIdField('The skill to change'), versionField('The version that becomes the default')],
 });

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
+import { TIMEOUT_LABEL } from '../../shared/concepts';
 import { collectionField } from '../../shared/fields';
 import { idOf } from '../../shared/ids';
 import { backoffDelayMs, waitOrAbort } from '../../shared/retry';
@@ -26,7 +27,7 @@ async function buildAddFilesBody(this: IExecuteSingleFunctions, requestOptions: 
 	if (fileIds.length === 0) fail(this, 'File IDs: give at least one file ID');
 	if (fileIds.length > MAX_FILES) fail(this, `File IDs: ${fileIds.length} given, at most ${MAX_FILES} are allowed`);
 	const options = this.getNodeParameter('options', {}) as AddFilesOptions;
-	checkRange(this, 'Timeout (Seconds)', options.timeout, 1, MAX_TIMEOUT_SECONDS, true);
+	checkRange(this, 'Timeout', options.timeout, 1, MAX_TIMEOUT_SECONDS, true);
 	const attributes = attributesFrom(this, options.attributes);
 	const chunking = chunkingStrategyFrom(this, options);
 	const body: IDataObject = {
@@ -49,7 +50,7 @@ async function waitUntilProcessed(context: IExecuteSingleFunctions, batch: IData
 		const left = deadline - Date.now();
 		if (left <= 0) {
 			const counts = isPlainObject(current.file_counts) ? ` (${JSON.stringify(current.file_counts)})` : '';
-			fail(context, `File batch ${batchId} is still in_progress after ${timeoutSeconds} seconds${counts}`, 'Raise "Timeout (Seconds)", or check it later with Get File Batch.');
+			fail(context, `File batch ${batchId} is still in_progress after ${timeoutSeconds} seconds${counts}`, 'Raise "Timeout", or check it later with Get File Batch.');
 		}
 		await waitOrAbort(Math.min(backoffDelayMs(poll, POLL_POLICY), left), signal);
 		if (signal?.aborted) fail(context, `The execution was stopped while waiting for file batch ${batchId}`);
@@ -74,12 +75,12 @@ const addFilesAndWait: PaginationFunction = async function (this, requestData) {
 
 const waitOptions: INodeProperties[] = [
 	{
-		displayName: 'Timeout (Seconds)',
+		displayName: TIMEOUT_LABEL,
 		name: 'timeout',
 		type: 'number',
 		typeOptions: { minValue: 1, maxValue: MAX_TIMEOUT_SECONDS },
 		default: DEFAULT_TIMEOUT_SECONDS,
-		description: 'With "Wait Until Processed": how long to wait at most before failing',
+		description: 'With "Wait Until Processed": how many seconds to wait at most before the item fails',
 	},
 	{
 		displayName: 'Wait Until Processed',

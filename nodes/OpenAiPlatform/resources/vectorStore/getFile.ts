@@ -3,7 +3,7 @@ import { STORE_FILE_IDS, fileIdField, storeOperation, vectorStoreIdField } from 
 export const { operation: getFileOperation, fields: getFileFields } = storeOperation({
 	value: 'getFile',
 	name: 'Get File',
-	action: 'Get a file of a vector store',
+	action: 'Get a vector store file',
 	description: "Get a file's processing status, size, attributes and chunking in a vector store",
 	method: 'GET',
 	path: '/vector_stores/{vectorStoreId}/files/{fileId}',

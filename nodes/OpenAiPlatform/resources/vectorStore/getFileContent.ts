@@ -4,7 +4,7 @@ import { STORE_FILE_IDS, fileIdField, storeOperation, vectorStoreIdField } from 
 export const { operation: getFileContentOperation, fields: getFileContentFields } = storeOperation({
 	value: 'getFileContent',
 	name: 'Get File Content',
-	action: 'Get the parsed content of a file in a vector store',
+	action: "Get a vector store file's parsed content",
 	description: 'The text the vector store parsed from a file: one item per chunk',
 	method: 'GET',
 	path: '/vector_stores/{vectorStoreId}/files/{fileId}/content',

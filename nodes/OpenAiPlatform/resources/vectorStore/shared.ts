@@ -90,7 +90,7 @@ export function chunkingStrategyFrom(context: IExecuteSingleFunctions, options: 
 }
 
 export const expiryOption: INodeProperties = {
-	displayName: 'Expires After (Days)',
+	displayName: 'Expires After',
 	name: 'expiresAfterDays',
 	type: 'number',
 	typeOptions: { minValue: 1, maxValue: 365 },
@@ -98,13 +98,13 @@ export const expiryOption: INodeProperties = {
 	description: 'Delete the vector store after it has not been used for this many days (1 to 365)',
 };
 
-/** The expiry policy from "Expires After (Days)", checked. */
+/** The expiry policy from "Expires After", checked. */
 export function expiresAfterFrom(
 	context: IExecuteSingleFunctions,
 	days: number | undefined,
 ): VectorStoreCreateParams.ExpiresAfter | undefined {
 	if (days === undefined) return undefined;
-	if (!Number.isInteger(days) || days < 1 || days > 365) fail(context, `Expires After (Days): ${days} is not a whole number from 1 to 365`);
+	if (!Number.isInteger(days) || days < 1 || days > 365) fail(context, `Expires After: ${days} is not a whole number from 1 to 365`);
 	return { anchor: 'last_active_at', days };
 }
 
@@ -179,12 +179,12 @@ export function attributesOption(description: string): INodeProperties {
 /** The file batch of a vector store, by ID (batches have no list of their own to pick from). */
 export const batchIdField: INodeProperties = idField({
 	name: 'batchId',
-	displayName: 'File Batch ID',
+	displayName: 'Batch',
 	placeholder: 'e.g. vsfb_abc123',
-	description: 'The ID the Add Files operation returned',
+	description: 'The file batch of the vector store: the ID (vsfb_...) the Add Files operation returned',
 });
 
-export const STORE_BATCH_IDS = { vectorStoreId: 'Vector Store', batchId: 'File Batch ID' };
+export const STORE_BATCH_IDS = { vectorStoreId: 'Vector Store', batchId: 'Batch' };
 
 /** An operation of this resource (`defineOperation` scoped to vectorStore). */
 export const storeOperation = (spec: OperationSpec) => defineOperation('vectorStore', spec);

@@ -36,7 +36,7 @@ async function buildGenerate(this: IExecuteSingleFunctions, requestOptions: IHtt
 		const image = await openBinaryFile(this, reference, { field: 'Reference Image', maxBytes: 20 * 1024 * 1024, accept: REFERENCE_TYPES });
 		form.append('input_reference', image.blob, image.fileName);
 	}
-	checkRange(this, 'Wait Timeout (Seconds)', options.waitTimeout, 1, 86400, true);
+	checkRange(this, 'Wait Timeout', options.waitTimeout, 1, 86400, true);
 	return asMultipart({ ...requestOptions, body: undefined }, form);
 }
 
@@ -52,7 +52,7 @@ async function waitAndDownload(context: IExecuteSingleFunctions, video: IDataObj
 	let current = video;
 	for (let delay = FIRST_POLL_MS; current.status === 'queued' || current.status === 'in_progress'; delay = Math.min(delay * 2, MAX_POLL_MS)) {
 		const left = deadline - Date.now();
-		if (left <= 0) fail(context, `Wait Timeout (Seconds): video ${id} was still ${String(current.status)} after ${timeoutSeconds} s`, 'It keeps rendering: fetch it later with Get Content.');
+		if (left <= 0) fail(context, `Wait Timeout: video ${id} was still ${String(current.status)} after ${timeoutSeconds} s`, 'It keeps rendering: fetch it later with Get Content.');
 		await waitOrAbort(Math.min(delay, left), signal);
 		if (signal?.aborted) fail(context, `Wait for Video: the execution was stopped while video ${id} was ${String(current.status)}`);
 		current = await openAiRequest<IDataObject>(context, { method: 'GET', url: path });
@@ -103,10 +103,11 @@ export const generateFields: INodeProperties[] = forOperation(RESOURCE, 'generat
 			description: 'Binary property of the input item holding an image (PNG, JPEG or WebP, the size of the video) to start from',
 		},
 		{
-			displayName: 'Seconds',
+			displayName: 'Duration',
 			name: 'seconds',
 			type: 'options',
 			default: '4',
+			description: 'How long the video is, in seconds',
 			options: [
 				{ name: '4', value: '4' },
 				{ name: '8', value: '8' },
@@ -118,6 +119,7 @@ export const generateFields: INodeProperties[] = forOperation(RESOURCE, 'generat
 			name: 'size',
 			type: 'options',
 			default: '720x1280',
+			description: 'The resolution of the video, width x height in pixels (the larger sizes need sora-2-pro)',
 			options: [
 				{ name: '1024x1792 (Portrait, Pro)', value: '1024x1792' },
 				{ name: '1280x720 (Landscape)', value: '1280x720' },
@@ -133,12 +135,12 @@ export const generateFields: INodeProperties[] = forOperation(RESOURCE, 'generat
 			description: 'Whether to wait until the video is rendered and output it as binary data, instead of the job as it starts',
 		},
 		{
-			displayName: 'Wait Timeout (Seconds)',
+			displayName: 'Wait Timeout',
 			name: 'waitTimeout',
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 86400 },
 			default: 600,
-			description: 'With Wait for Video: how long to wait before the item fails (the video keeps rendering)',
+			description: 'With Wait for Video: how many seconds to wait before the item fails (the video keeps rendering)',
 		},
 	]),
 ]);

@@ -21,7 +21,7 @@ async function toBinary(this: IExecuteSingleFunctions, _items: INodeExecutionDat
 export const getContentOperation: INodePropertyOptions = {
 	name: 'Get Content',
 	value: 'getContent',
-	action: 'Download a video',
+	action: "Get a video's content",
 	description: 'Download a completed video, its thumbnail or its spritesheet as binary data',
 	routing: {
 		request: { method: 'GET', encoding: 'arraybuffer', headers: { Accept: '*/*' } },

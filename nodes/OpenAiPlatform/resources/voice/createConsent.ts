@@ -19,7 +19,7 @@ async function buildConsentForm(this: IExecuteSingleFunctions, requestOptions: I
 export const { operation: createConsentOperation, fields: createConsentFields } = voiceOperation({
 	value: 'createConsent',
 	name: 'Create Consent',
-	action: 'Upload a voice consent recording',
+	action: 'Create a voice consent recording',
 	description: 'Upload the recording in which a speaker consents to a custom voice of theirs',
 	method: 'POST',
 	path: '/audio/voice_consents',
