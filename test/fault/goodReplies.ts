@@ -50,10 +50,49 @@ function jsonAnswer(body: IDataObject): string {
 	return JSON.stringify({ answer: 'ok', summary: 'ok' });
 }
 
+const list = (data: IDataObject[] = []): IDataObject => ({ object: 'list', data, first_id: null, last_id: null, has_more: false });
+const video = (id: string): IDataObject => ({ id, object: 'video', model: 'sora-2', status: 'queued', progress: 0, created_at: 1, prompt: 'p', size: '720x1280', seconds: '4' });
+const evalRun = { id: 'evalrun_1', object: 'eval.run', eval_id: 'eval_1', status: 'queued', model: 'gpt-4.1-mini', name: 'run', created_at: 1 };
+const fileBatch = { id: 'vsfb_1', object: 'vector_store.files_batch', created_at: 1, vector_store_id: 'vs_abc123', status: 'completed', file_counts: { in_progress: 0, completed: 1, failed: 0, cancelled: 0, total: 1 } };
+
+/**
+ * Replies of the newer endpoints, with the fields the spec requires there (the node refuses a reply
+ * without them, see shared/replyShapes.ts): [method, route, reply].
+ */
+const NEWER_ENDPOINTS: Array<[string, RegExp, IDataObject]> = [
+	['POST', /^\/responses\/input_tokens$/, { object: 'response.input_tokens', input_tokens: 3 }],
+	['POST', /^\/responses\/compact$/, { id: 'resp_1', object: 'response.compaction', output: [], created_at: 1, usage: { input_tokens: 3, output_tokens: 2, total_tokens: 5 } }],
+	['*', /^\/conversations\/[^/]+\/items$/, list()],
+	['GET', /^\/chat\/completions$/, list()],
+	['DELETE', /^\/chat\/completions\/[^/]+$/, { id: 'chatcmpl-1', object: 'chat.completion.deleted', deleted: true }],
+	['*', /^\/chat\/completions\/[^/]+$/, chatCompletion('ok')],
+	['POST', /^\/containers$/, { id: 'cntr_1', object: 'container', name: 'c', created_at: 1, status: 'running' }],
+	['POST', /^\/containers\/[^/]+\/files$/, { id: 'cfile_1', object: 'container.file', created_at: 1, bytes: 8, container_id: 'cntr_1', path: '/mnt/data/data.csv', source: 'user' }],
+	['POST', /^\/videos$/, video('video_1')],
+	['POST', /^\/videos\/[^/]+\/remix$/, video('video_2')],
+	['POST', /^\/realtime\/client_secrets$/, { value: 'ek_1', expires_at: 2, session: { type: 'realtime' } }],
+	['POST', /^\/content_provenance_checks$/, { object: 'content_provenance_check', created_at: 1, results: [] }],
+	['POST', /^\/vector_stores\/[^/]+\/file_batches$/, fileBatch],
+	['GET', /^\/vector_stores\/[^/]+\/file_batches\/[^/]+$/, fileBatch],
+	['POST', /^\/vector_stores\/[^/]+\/file_batches\/[^/]+\/cancel$/, { ...fileBatch, status: 'cancelled' }],
+	['POST', /^\/vector_stores\/[^/]+\/files\/[^/]+$/, { id: 'file-1', object: 'vector_store.file', usage_bytes: 8, created_at: 1, vector_store_id: 'vs_abc123', status: 'completed', last_error: null }],
+	['POST', /^\/evals$/, { id: 'eval_1', object: 'eval', name: 'e', created_at: 1, data_source_config: { type: 'custom', schema: {} }, testing_criteria: [], metadata: null }],
+	['POST', /^\/evals\/[^/]+\/runs$/, evalRun],
+	['GET', /^\/evals\/[^/]+\/runs\/[^/]+$/, evalRun],
+	['POST', /^\/evals\/[^/]+\/runs\/[^/]+$/, { ...evalRun, status: 'canceled' }],
+	['POST', /^\/fine_tuning\/alpha\/graders\/run$/, { reward: 1, metadata: {}, sub_rewards: {}, model_grader_token_usage_per_model: {} }],
+	['POST', /^\/audio\/voices$/, { id: 'voice_1', object: 'audio.voice', name: 'v', created_at: 1 }],
+	['POST', /^\/audio\/voice_consents$/, { id: 'cons_1', object: 'audio.voice_consent', name: 'c', language: 'en-US', created_at: 1 }],
+	['POST', /^\/skills(\/[^/]+)?$/, { id: 'skill_1', object: 'skill', name: 's', description: 'd', created_at: 1, default_version: '1', latest_version: '1' }],
+	['POST', /^\/chatkit\/sessions$/, { id: 'cksess_1', object: 'chatkit.session', expires_at: 2, client_secret: 'ck_1', status: 'active' }],
+];
+
 export function goodReplyFor(request: ReceivedRequest): FaultAction {
 	const { method, path } = request;
 	const body = jsonBody(request);
 	const route = path.replace(/^\/v1/, '');
+	const newer = NEWER_ENDPOINTS.find(([verb, pattern]) => (verb === '*' || verb === method) && pattern.test(route));
+	if (newer) return ok(newer[2]);
 	if (route === '/chat/completions') return ok(chatCompletion(jsonAnswer(body)));
 	if (route === '/completions') return ok({ id: 'cmpl-1', object: 'text_completion', created: 1, model: 'gpt-3.5-turbo-instruct', choices: [{ index: 0, text: 'ok', finish_reason: 'stop', logprobs: null }] });
 	if (route === '/responses') return ok(responseObject(jsonAnswer(body)));
@@ -78,5 +117,5 @@ export function goodReplyFor(request: ReceivedRequest): FaultAction {
 	if (/^\/uploads\/[^/]+\/parts$/.test(route)) return ok({ id: 'part_1', object: 'upload.part', created_at: 1, upload_id: route.split('/')[2] });
 	if (/^\/uploads\/[^/]+\/(complete|cancel)$/.test(route)) return ok({ id: route.split('/')[2], object: 'upload', status: route.endsWith('complete') ? 'completed' : 'cancelled', file: { id: 'file-1', object: 'file', bytes: 1, created_at: 1, filename: 'f.jsonl', purpose: 'fine-tune' } });
 	if (/^\/skills\/[^/]+(\/versions\/[^/]+)?\/content$/.test(route)) return { status: 200, raw: Buffer.from('PK\u0005\u0006'), headers: { 'content-type': 'application/zip' } };
-	return ok({ object: 'list', data: [], has_more: false });
+	return ok(list());
 }

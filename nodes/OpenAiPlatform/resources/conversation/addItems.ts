@@ -13,7 +13,7 @@ async function buildItems(this: IExecuteSingleFunctions, requestOptions: IHttpRe
 	return { ...requestOptions, body: { items } };
 }
 
-/** postReceive: one output item per item added; a reply without a list gives none. */
+/** postReceive: one output item per item added (a reply without its list is refused before, see replyShapes.ts). */
 async function addedItems(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return items.flatMap((item) => (Array.isArray(item.json.data) ? (item.json.data as IDataObject[]).map((json) => ({ json })) : []));
 }
