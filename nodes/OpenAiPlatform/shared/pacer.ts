@@ -171,8 +171,9 @@ interface Waiter {
 /** Spacing between starts after a 429, at least, so that lanes come back one by one. */
 const MIN_SPACING_AFTER_429_MS = 10;
 
-/** The window over which the rate that just succeeded is measured, when a 429 comes. */
+/** The window over which the rate that just succeeded is measured, when a 429 comes, and its shortest span. */
 const RATE_WINDOW_MS = 1000;
+const MIN_RATE_SPAN_MS = 100;
 
 /**
  * Paces the requests of one node execution, shared by all its items. A request starts only when a
@@ -296,13 +297,16 @@ export class Pacer {
 			this.spacingMs = this.spacingMs > 1 ? this.spacingMs * 0.98 : 0;
 		} else if (outcome !== 'failed') {
 			const { rateLimitedFor } = outcome;
-			this.pausedUntil = Math.max(this.pausedUntil, now + rateLimitedFor);
 			if (ticket.startedAt > this.lastDecreaseAt) {
 				this.lastDecreaseAt = now;
 				this.lanes = Math.max(1, this.lanes / 2);
-				const allowed = RATE_WINDOW_MS / Math.max(1, this.recentSuccesses.length);
+				// the rate since the last pause ended (a pause is no sign of what the server allows)
+				const since = Math.max(now - RATE_WINDOW_MS, Math.min(now, this.pausedUntil));
+				const succeeded = this.recentSuccesses.filter((time) => time >= since).length;
+				const allowed = now - since >= MIN_RATE_SPAN_MS ? (now - since) / Math.max(1, succeeded) : this.spacingMs;
 				this.spacingMs = Math.max(MIN_SPACING_AFTER_429_MS, Math.min(allowed, rateLimitedFor));
 			}
+			this.pausedUntil = Math.max(this.pausedUntil, now + rateLimitedFor);
 		}
 		this.pump();
 	}
