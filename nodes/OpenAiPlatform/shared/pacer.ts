@@ -124,16 +124,15 @@ class Bucket {
 		return missing <= 0 ? 0 : missing / this.perMs;
 	}
 
-	/**
-	 * The server's report, less what requests sent after the reported one were charged. It only
-	 * lowers the level: a reply may overtake one sent before it, whose charge it does not show yet.
-	 */
+	/** The server's report, less what requests sent after the reported one were charged. */
 	sync(report: LimitReport, chargedSince: number, now: number): void {
 		this.limit = report.limit;
 		const used = report.limit - report.remaining;
-		// reset = time to refill what is used; a limit never seen used is assumed to refill per minute, like OpenAI's.
-		this.perMs = used > 0 && report.resetMs > 0 ? used / report.resetMs : Math.max(this.perMs, report.limit / 60_000);
-		this.level = Math.min(this.levelAt(now), (report.resetMs > 0 ? report.remaining : report.limit) - chargedSince);
+		// reset = time to refill what is used, read when a good part is used (a few units against rounded times mislead);
+		// a limit never seen used is assumed to refill per minute, like OpenAI's.
+		if (used >= report.limit / 4 && report.resetMs > 0) this.perMs = used / report.resetMs;
+		else if (this.perMs === 0) this.perMs = report.limit / 60_000;
+		this.level = (report.resetMs > 0 ? report.remaining : report.limit) - chargedSince;
 		this.at = now;
 	}
 }
@@ -294,7 +293,7 @@ export class Pacer {
 		if (outcome === 'succeeded') {
 			this.recentSuccesses.push(now);
 			this.lanes = Math.min(this.max, this.lanes + 1 / this.lanes);
-			this.spacingMs = this.spacingMs > 1 ? this.spacingMs * 0.98 : 0;
+			this.spacingMs = this.spacingMs > 1 ? this.spacingMs * 0.995 : 0;
 		} else if (outcome !== 'failed') {
 			const { rateLimitedFor } = outcome;
 			if (ticket.startedAt > this.lastDecreaseAt) {
@@ -303,8 +302,11 @@ export class Pacer {
 				// the rate since the last pause ended (a pause is no sign of what the server allows)
 				const since = Math.max(now - RATE_WINDOW_MS, Math.min(now, this.pausedUntil));
 				const succeeded = this.recentSuccesses.filter((time) => time >= since).length;
-				const allowed = now - since >= MIN_RATE_SPAN_MS ? (now - since) / Math.max(1, succeeded) : this.spacingMs;
-				this.spacingMs = Math.max(MIN_SPACING_AFTER_429_MS, Math.min(allowed, rateLimitedFor));
+				const span = now - since;
+				// 429s in quick succession: twice the spacing; with no success to measure, the server's wait is the best guess
+				const measured = succeeded > 0 ? span / succeeded : Math.min(span, rateLimitedFor);
+				const allowed = span < MIN_RATE_SPAN_MS ? Math.min(2 * this.spacingMs, RATE_WINDOW_MS) : measured;
+				this.spacingMs = Math.max(MIN_SPACING_AFTER_429_MS, allowed);
 			}
 			this.pausedUntil = Math.max(this.pausedUntil, now + rateLimitedFor);
 		}
