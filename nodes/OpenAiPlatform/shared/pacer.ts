@@ -141,9 +141,9 @@ class Bucket {
 export interface Ticket {
 	readonly item: number;
 	readonly startedAt: number;
-	/** Tokens charged (the estimate, corrected), and the raw estimate that `usage` corrects. */
-	readonly tokens: number;
+	/** The raw token estimate, which the reply's `usage` corrects. */
 	readonly rawTokens: number;
+	/** The buckets' spend counters once this request was charged. */
 	readonly requestsCharged: number;
 	readonly tokensCharged: number;
 }
@@ -170,9 +170,10 @@ interface Waiter {
 /** Spacing between starts after a 429, at least, so that lanes come back one by one. */
 const MIN_SPACING_AFTER_429_MS = 10;
 
-/** The window over which the rate that just succeeded is measured, when a 429 comes, and its shortest span. */
+/** The window over which the rate that just succeeded is measured when a 429 comes; the least that measures it. */
 const RATE_WINDOW_MS = 1000;
 const MIN_RATE_SPAN_MS = 100;
+const MIN_RATE_SUCCESSES = 3;
 
 /**
  * Paces the requests of one node execution, shared by all its items. A request starts only when a
@@ -293,7 +294,7 @@ export class Pacer {
 		if (outcome === 'succeeded') {
 			this.recentSuccesses.push(now);
 			this.lanes = Math.min(this.max, this.lanes + 1 / this.lanes);
-			this.spacingMs = this.spacingMs > 1 ? this.spacingMs * 0.995 : 0;
+			this.spacingMs = this.spacingMs > 1 ? this.spacingMs * 0.99 : 0;
 		} else if (outcome !== 'failed') {
 			const { rateLimitedFor } = outcome;
 			if (ticket.startedAt > this.lastDecreaseAt) {
@@ -303,9 +304,11 @@ export class Pacer {
 				const since = Math.max(now - RATE_WINDOW_MS, Math.min(now, this.pausedUntil));
 				const succeeded = this.recentSuccesses.filter((time) => time >= since).length;
 				const span = now - since;
-				// 429s in quick succession: twice the spacing; with no success to measure, the server's wait is the best guess
+				// Too little to measure (a 429 right after the last pause, one or two successes): twice the spacing.
+				// With no success in a longer span, the server's wait is the best guess.
+				const measurable = span >= MIN_RATE_SPAN_MS || succeeded >= MIN_RATE_SUCCESSES;
 				const measured = succeeded > 0 ? span / succeeded : Math.min(span, rateLimitedFor);
-				const allowed = span < MIN_RATE_SPAN_MS ? Math.min(2 * this.spacingMs, RATE_WINDOW_MS) : measured;
+				const allowed = measurable ? measured : Math.min(2 * this.spacingMs, RATE_WINDOW_MS);
 				this.spacingMs = Math.max(MIN_SPACING_AFTER_429_MS, allowed);
 			}
 			this.pausedUntil = Math.max(this.pausedUntil, now + rateLimitedFor);
@@ -362,7 +365,6 @@ export class Pacer {
 		const ticket: Ticket = {
 			item: waiter.item,
 			startedAt: now,
-			tokens,
 			rawTokens: waiter.rawTokens,
 			requestsCharged: this.requests.spent,
 			tokensCharged: this.tokens.spent,
