@@ -295,7 +295,7 @@ export class Pacer {
 		if (outcome === 'succeeded') {
 			this.recentSuccesses.push(now);
 			this.lanes = Math.min(this.max, this.lanes + 1 / this.lanes);
-			this.spacingMs = this.spacingMs > 1 ? this.spacingMs * 0.99 : 0;
+			this.spacingMs = this.spacingMs > 1 ? this.spacingMs * 0.95 : 0;
 		} else if (outcome !== 'failed') {
 			const { rateLimitedFor } = outcome;
 			if (ticket.startedAt > this.lastDecreaseAt) {
