@@ -170,7 +170,7 @@ interface Waiter {
 /** Spacing between starts after a 429, at least, so that lanes come back one by one. */
 const MIN_SPACING_AFTER_429_MS = 10;
 
-/** The window over which the rate that just succeeded is measured when a 429 comes, and the least unpaused time that measures it. */
+/** The window over which the rate that just succeeded is measured when a 429 comes, and the shortest span that measures it. */
 const RATE_WINDOW_MS = 1000;
 const MIN_RATE_SPAN_MS = 100;
 
@@ -198,10 +198,8 @@ export class Pacer {
 	 */
 	private spacingMs = 0;
 
-	/** When the latest successes finished, and the 429 pauses (both over the last RATE_WINDOW_MS). */
+	/** When the latest successes finished (over the last RATE_WINDOW_MS). */
 	private recentSuccesses: number[] = [];
-
-	private pauses: Array<[number, number]> = [];
 
 	private lastDecreaseAt = -Infinity;
 
@@ -295,36 +293,22 @@ export class Pacer {
 		if (outcome === 'succeeded') {
 			this.recentSuccesses.push(now);
 			this.lanes = Math.min(this.max, this.lanes + 1 / this.lanes);
-			this.spacingMs = this.spacingMs > 1 ? this.spacingMs * 0.95 : 0;
+			this.spacingMs = this.spacingMs > 1 ? this.spacingMs * 0.98 : 0;
 		} else if (outcome !== 'failed') {
 			const { rateLimitedFor } = outcome;
 			if (ticket.startedAt > this.lastDecreaseAt) {
 				this.lastDecreaseAt = now;
 				this.lanes = Math.max(1, this.lanes / 2);
-				// The rate that succeeded over the last second, the time spent paused left out (a pause is
-				// no sign of what the server allows); too little unpaused time to tell: the spacing stays.
-				const span = RATE_WINDOW_MS - this.pausedWithin(now - RATE_WINDOW_MS, now);
-				const succeeded = this.recentSuccesses.length;
-				const measured = succeeded > 0 ? span / succeeded : Math.min(span, rateLimitedFor);
-				const allowed = span >= MIN_RATE_SPAN_MS ? measured : this.spacingMs;
-				this.spacingMs = Math.max(MIN_SPACING_AFTER_429_MS, allowed);
+				// The rate that succeeded since the last pause ended (a pause is no sign of what the server
+				// allows), never slower than the server's own wait; too short a span to tell: the spacing stays.
+				const since = Math.max(now - RATE_WINDOW_MS, Math.min(now, this.pausedUntil));
+				const succeeded = this.recentSuccesses.filter((time) => time >= since).length;
+				const allowed = now - since >= MIN_RATE_SPAN_MS ? (now - since) / Math.max(1, succeeded) : this.spacingMs;
+				this.spacingMs = Math.max(MIN_SPACING_AFTER_429_MS, Math.min(allowed, rateLimitedFor));
 			}
 			this.pausedUntil = Math.max(this.pausedUntil, now + rateLimitedFor);
-			this.pauses = [...this.pauses.filter(([, end]) => end > now - RATE_WINDOW_MS), [now, now + rateLimitedFor]];
 		}
 		this.pump();
-	}
-
-	/** How long, between `from` and `to`, every lane was paused. */
-	private pausedWithin(from: number, to: number): number {
-		let covered = 0;
-		let reached = from;
-		for (const [start, end] of [...this.pauses].sort((x, y) => x[0] - y[0])) {
-			const clippedEnd = Math.min(end, to);
-			if (clippedEnd > reached) covered += clippedEnd - Math.max(start, reached);
-			reached = Math.max(reached, clippedEnd);
-		}
-		return covered;
 	}
 
 	/** A wait on this pacer's clock that a stopped execution ends at once. */
