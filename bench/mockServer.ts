@@ -17,6 +17,8 @@ const [latencyMs = 0, ratePerSecond = 0, lifetimeSeconds = 600, tokensPerSecond 
 
 const limiter = ratePerSecond > 0 ? accountLimiter({ requestsPerSecond: ratePerSecond, tokensPerSecond, headers: headers !== 0 }) : undefined;
 const ANSWER_TOKENS = 20;
+/** When the first and the last request arrived: the run's time without the client's preparation before its first request. */
+const span: { first?: number; last?: number } = {};
 
 function promptOf(request: ReceivedRequest): string {
 	if (!String(request.headers['content-type'] ?? '').includes('json')) return '';
@@ -104,6 +106,9 @@ void (async () => {
 	const server = await startFaultServer(
 		(request) => {
 			if (request.path.endsWith('/models')) return ok({ object: 'list', data: [{ id: 'gpt-4.1-mini', object: 'model', created: 1, owned_by: 'system' }] });
+			const now = Date.now();
+			span.first ??= now;
+			span.last = now;
 			const prompt = promptOf(request);
 			const admission = limiter?.admit(promptTokens(prompt) + ANSWER_TOKENS);
 			if (admission?.retryAfterMs !== undefined) {
@@ -127,7 +132,7 @@ void (async () => {
 	process.stdout.write(`${server.url}\n`);
 	process.on('SIGTERM', () => {
 		const stats = limiter?.stats;
-		process.stderr.write(`served ${server.requests.length} requests, ${stats?.rejected ?? 0} rate-limited, peak in flight ${server.peakInFlight}, ${stats?.tokens ?? 0} tokens admitted\n`);
+		process.stderr.write(`served ${server.requests.length} requests, ${stats?.rejected ?? 0} rate-limited, peak in flight ${server.peakInFlight}, ${stats?.tokens ?? 0} tokens admitted, ${(span.last ?? 0) - (span.first ?? 0)} ms from the first request to the last\n`);
 		void server.stop().then(() => process.exit(0));
 	});
 })();

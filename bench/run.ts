@@ -8,7 +8,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { chatParameters, operationLabel, packageHasChat, packageProperties } from './params';
+import type { IDataObject } from 'n8n-workflow';
+
+import { chatParameters, operationLabel, packageHasChat, packageProperties, promptFiller } from './params';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const BUILD = path.resolve(__dirname, '..');
@@ -34,8 +36,8 @@ const figures: Figure[] = [];
 const START_LOAD = os.loadavg().map((n) => n.toFixed(1)).join(' / ');
 const extraSections: string[] = [];
 
-async function withServer<T>(latencyMs: number, rate: number, use: (url: string) => Promise<T>): Promise<T> {
-	const child = spawn(NODE, [path.join(BUILD, 'bench', 'mockServer.js'), String(latencyMs), String(rate), '600'], { stdio: ['ignore', 'pipe', 'pipe'] });
+async function withServer<T>(latencyMs: number, rate: number, use: (url: string) => Promise<T>, extraArgs: string[] = []): Promise<{ result: T; stats: ServerStats }> {
+	const child = spawn(NODE, [path.join(BUILD, 'bench', 'mockServer.js'), String(latencyMs), String(rate), '600', ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
 	const url = await new Promise<string>((resolve, reject) => {
 		let out = '';
 		child.stdout.on('data', (chunk: Buffer) => {
@@ -46,8 +48,9 @@ async function withServer<T>(latencyMs: number, rate: number, use: (url: string)
 	});
 	let log = '';
 	child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
+	let result: T;
 	try {
-		return await use(url);
+		result = await use(url);
 	} finally {
 		child.removeAllListeners('exit');
 		await new Promise<void>((resolve) => {
@@ -56,10 +59,43 @@ async function withServer<T>(latencyMs: number, rate: number, use: (url: string)
 		});
 		if (log.trim()) console.log(`    server: ${log.trim()}`);
 	}
+	return { result, stats: serverStats(log) };
 }
 
-function worker(mode: 'node' | 'sdk' | 'minimal' | `minimal:${number}`, url: string, items: number, concurrency: number, maxRetries = 2, repeats = 1): Measurement {
-	const out = execFileSync(NODE, [path.join(BUILD, 'bench', 'worker.js'), mode, url, String(items), String(concurrency), String(maxRetries), String(repeats)], {
+interface ServerStats {
+	served: number;
+	rateLimited: number;
+	peakInFlight: number;
+	tokens: number;
+	spanMs: number;
+}
+
+/** The mock server's closing line: "served N requests, M rate-limited, peak in flight P, T tokens admitted". */
+function serverStats(line = ''): ServerStats {
+	const number = (pattern: RegExp) => Number(pattern.exec(line)?.[1] ?? NaN);
+	return {
+		served: number(/served (\d+) requests/),
+		rateLimited: number(/(\d+) rate-limited/),
+		peakInFlight: number(/peak in flight (\d+)/),
+		tokens: number(/(\d+) tokens admitted/),
+		spanMs: number(/(\d+) ms from the first request/),
+	};
+}
+
+type Setting = number | 'default';
+
+function worker(
+	mode: 'node' | 'sdk' | 'minimal' | `minimal:${number}`,
+	url: string,
+	items: number,
+	concurrency: Setting,
+	maxRetries: Setting = 2,
+	repeats = 1,
+	chat: { promptChars?: number; maxTokens?: number; warmUp?: boolean } = {},
+): Measurement {
+	const args = [mode, url, String(items), String(concurrency), String(maxRetries), String(repeats), String(chat.promptChars ?? 0), String(chat.maxTokens ?? 0)];
+	const out = execFileSync(NODE, [path.join(BUILD, 'bench', 'worker.js'), ...args], {
+		env: { ...process.env, ...(chat.warmUp === false ? { BENCH_WARMUP: '0' } : {}) },
 		encoding: 'utf8',
 		maxBuffer: 64 * 1024 * 1024,
 		stdio: ['ignore', 'pipe', 'ignore'],
@@ -71,9 +107,11 @@ const fmt = (n: number, digits = 2) => n.toFixed(digits);
 const HAS_CHAT = packageHasChat(ROOT);
 const OUR_PROPERTIES = packageProperties(ROOT);
 const OPERATION = operationLabel(HAS_CHAT);
-/** Figure 3's limit, requests a second; the built-in node is also run at the anchor's 10/s. */
-const RATE = 100;
-const ANCHOR_RATE = 10;
+/** Figure 3's limits: R requests a second (1000 items: 50 s), and for the token-bound runs T tokens a second with bigger requests. */
+const RATE = 20;
+const TOKEN_RATE = 4000;
+const TOKEN_REQUEST_RATE = 100;
+const TOKEN_CHAT = { promptChars: 600, maxTokens: 100 };
 const perItem = (m: Measurement) => m.cpuMs / m.items;
 const throughput = (m: Measurement) => m.items / (m.wallMs / 1000);
 
@@ -129,17 +167,104 @@ async function figureOverhead() {
 	});
 }
 
+/** One rate-limit run: ratio to the limit's own time, 429 share, items lost, peak in flight. */
+interface LimitRun {
+	seconds: number;
+	/** From the server's first request to its last: the run without the preparation before the first request. */
+	spanSeconds: number;
+	limitSeconds: number;
+	share429: number;
+	lost: number;
+	peak: number;
+	ok: boolean;
+}
+
+const limitValue = (r: LimitRun) =>
+	`${fmt(r.seconds, 1)} s = ${fmt(r.seconds / r.limitSeconds)}x the limit's ${fmt(r.limitSeconds, 1)} s (first to last request ${fmt(r.spanSeconds, 1)} s = ${fmt(r.spanSeconds / r.limitSeconds)}x); ${fmt(r.share429 * 100, 1)} % of requests answered 429; ${r.lost} lost; peak in flight ${r.peak}`;
+const limitMet = (r: LimitRun) => r.ok && r.seconds / r.limitSeconds <= 1.1 && r.share429 <= 0.05 && r.lost === 0;
+const LIMIT_GOAL = '<= 1.1x, <= 5 % 429s, 0 lost';
+
+/**
+ * Figure 3: rate limits. Our node with default settings against the mock server enforcing an
+ * account's limits (test/support/rateLimitServer.ts: buckets of one second's worth, OpenAI's
+ * x-ratelimit headers, 429 with retry-after-ms), in the harness; the real-n8n side is figureRealLimits.
+ */
 async function figureRateLimit() {
 	const items = 1000;
-	const rate = RATE;
-	console.log(`3. rate limit: ${items} items, server allows ${rate} requests/s`);
-	await withServer(0, rate, async (url) => {
-		const node = worker('node', url, items, 10, 10);
-		const limit = (items / rate) * 1000;
-		const ratio = node.wallMs / limit;
-		const lost = items - (node.outputs - node.errors);
-		console.log(`    ${fmt(node.wallMs, 0)} ms, limit ${limit} ms, ${lost} lost`);
-		figures.push({ name: `3a. Harness, ${items} items at ${rate} requests/s (Max Retries 10)`, value: `${fmt(node.wallMs / 1000, 1)} s = ${fmt(ratio)}x the limit ${items}/R (${limit / 1000} s), ${lost} lost`, goal: '<= 1.15x, 0 lost', met: ratio <= 1.15 && lost === 0 });
+	console.log(`3. rate limits: ${items} items, default settings, ${RATE} requests/s; then a ${TOKEN_RATE} tokens/s limit`);
+	const harness = async (label: string, serverArgs: [number, number, string[]], chat: { promptChars?: number; maxTokens?: number }, count = items) => {
+		const { result: node, stats } = await withServer(serverArgs[0], serverArgs[1], async (url) => worker('node', url, count, 'default', 'default', 1, { ...chat, warmUp: false }), serverArgs[2]);
+		const run = { seconds: node.wallMs / 1000, spanSeconds: stats.spanMs / 1000, share429: stats.rateLimited / stats.served, lost: count - (node.outputs - node.errors), peak: stats.peakInFlight, ok: true, stats };
+		console.log(`    ${label}: ${fmt(run.seconds, 1)} s, ${run.lost} lost, ${stats.rateLimited}/${stats.served} answered 429`);
+		return run;
+	};
+	const rpm = await harness('requests limit', [20, RATE, ['0', '1']], {});
+	const rpmRun = { ...rpm, limitSeconds: items / RATE };
+	figures.push({ name: `3a. Harness, ${items} items at R = ${RATE} requests/s, default settings`, value: limitValue(rpmRun), goal: LIMIT_GOAL, met: limitMet(rpmRun) });
+	const tpm = await harness('tokens limit', [20, TOKEN_REQUEST_RATE, [String(TOKEN_RATE), '1']], TOKEN_CHAT);
+	const tpmRun = { ...tpm, limitSeconds: tpm.stats.tokens / TOKEN_RATE };
+	figures.push({
+		name: `3b. Harness, ${items} items where the tokens limit binds (${TOKEN_RATE} tokens/s = ${TOKEN_RATE * 60} TPM; ~${Math.round(tpm.stats.tokens / items)} tokens a request, max output ${TOKEN_CHAT.maxTokens}; ${TOKEN_REQUEST_RATE} requests/s), default settings`,
+		value: `${limitValue(tpmRun)} (limit: ${tpm.stats.tokens} tokens / ${TOKEN_RATE} per s)`,
+		goal: LIMIT_GOAL,
+		met: limitMet(tpmRun),
+	});
+	const bare = await harness('requests limit, no x-ratelimit headers', [20, RATE, ['0', '0']], {});
+	const bareRun = { ...bare, limitSeconds: items / RATE };
+	figures.push({ name: `3c. Harness, as 3a but the server sends no x-ratelimit headers (only retry-after-ms)`, value: limitValue(bareRun), goal: 'report', met: undefined });
+	const small = 200;
+	const latency = 500;
+	const { result: slow, stats: slowStats } = await withServer(latency, 0, async (url) => worker('node', url, small, 'default', 'default', 1, { warmUp: false }));
+	const bound = (small * latency) / 10 / 1000;
+	figures.push({
+		name: `3d. Harness, ${small} items at ${latency} ms latency, no limit, default settings`,
+		value: `${fmt(slow.wallMs / 1000, 1)} s = ${fmt(slow.wallMs / 1000 / bound)}x N x latency / concurrency (${bound} s) (first to last request + latency ${fmt((slowStats.spanMs + latency) / 1000, 1)} s = ${fmt((slowStats.spanMs + latency) / 1000 / bound)}x); ${small - (slow.outputs - slow.errors)} lost`,
+		goal: '<= 1.1x',
+		met: slow.wallMs / 1000 / bound <= 1.1,
+	});
+}
+
+/** Figure 3, real n8n: the same limits, ours with default settings, and n8n's built-in OpenAI node's outcome. */
+function figureRealLimits() {
+	const items = 1000;
+	const tokenFiller = promptFiller(TOKEN_CHAT.promptChars);
+	const scenarios: Array<Pick<RealResult, 'name' | 'workflow' | 'latencyMs' | 'rate'> & IDataObject> = [
+		{ name: 'ours-rpm', workflow: 'ours', latencyMs: 20, rate: RATE },
+		{ name: 'builtin-rpm', workflow: 'builtin', latencyMs: 20, rate: RATE },
+		{ name: 'ours-tpm', workflow: 'ours', latencyMs: 20, rate: TOKEN_REQUEST_RATE, tokensPerSecond: TOKEN_RATE, ourParameters: chatParameters(HAS_CHAT, {}, TOKEN_CHAT), promptFiller: tokenFiller },
+		{ name: 'builtin-tpm', workflow: 'builtin', latencyMs: 20, rate: TOKEN_REQUEST_RATE, tokensPerSecond: TOKEN_RATE, promptFiller: tokenFiller },
+		{ name: 'ours-500ms', workflow: 'ours', latencyMs: 500, items: 200 },
+	];
+	console.log(`3 (real n8n): ${scenarios.map((x) => x.name).join(', ')}`);
+	const { n8nVersion, results } = realN8n(items, scenarios, chatParameters(HAS_CHAT));
+	const by = (name: string) => results.find((r) => r.name === name)!;
+	const lines = ['| Run | Node time | Outcome | Server |', '|---|---|---|---|'];
+	for (const r of results) lines.push(`| ${r.name} | ${fmt((r.nodeMs ?? r.wallMs) / 1000, 2)} s | ${outcome(r, r.name.endsWith('500ms') ? 200 : items)} | ${r.server ?? ''} |`);
+	for (const line of lines) console.log(`    ${line}`);
+	extraSections.push(`## Figure 3 in detail: real n8n\n\n${lines.join('\n')}`);
+	const real = (r: RealResult, limitSeconds: number, count = items): LimitRun => {
+		const stats = serverStats(r.server);
+		return {
+			seconds: (r.nodeMs ?? r.wallMs) / 1000,
+			spanSeconds: stats.spanMs / 1000,
+			limitSeconds,
+			share429: stats.rateLimited / stats.served,
+			lost: count - (r.status === 'success' ? r.outputs : 0),
+			peak: stats.peakInFlight,
+			ok: r.status === 'success',
+		};
+	};
+	const rpm = real(by('ours-rpm'), items / RATE);
+	figures.push({ name: `3e. Real n8n ${n8nVersion}, ${items} items at R = ${RATE} requests/s, default settings`, value: `${limitValue(rpm)}; built-in OpenAI node: ${outcome(by('builtin-rpm'), items)}`, goal: LIMIT_GOAL, met: limitMet(rpm) });
+	const tokens = serverStats(by('ours-tpm').server).tokens;
+	const tpm = real(by('ours-tpm'), tokens / TOKEN_RATE);
+	figures.push({ name: `3f. Real n8n, ${items} items where the tokens limit binds (as 3b), default settings`, value: `${limitValue(tpm)}; built-in OpenAI node: ${outcome(by('builtin-tpm'), items)}`, goal: LIMIT_GOAL, met: limitMet(tpm) });
+	const slow = real(by('ours-500ms'), (200 * 500) / 10 / 1000, 200);
+	figures.push({
+		name: '3g. Real n8n, 200 items at 500 ms latency, no limit, default settings',
+		value: `${fmt(slow.seconds, 1)} s = ${fmt(slow.seconds / slow.limitSeconds)}x N x latency / concurrency (${slow.limitSeconds} s) (first to last request + latency ${fmt(slow.spanSeconds + 0.5, 1)} s = ${fmt((slow.spanSeconds + 0.5) / slow.limitSeconds)}x); ${slow.lost} lost`,
+		goal: '<= 1.1x',
+		met: slow.ok && slow.lost === 0 && slow.seconds / slow.limitSeconds <= 1.1,
 	});
 }
 
@@ -201,9 +326,6 @@ function figureRealN8n() {
 		{ name: 'builtin-20ms', workflow: 'builtin', latencyMs: latency },
 		{ name: 'legacy-20ms', workflow: 'legacy', latencyMs: latency },
 		{ name: 'trivial-after', workflow: 'trivial' },
-		{ name: `ours-${RATE}rps`, workflow: 'ours', rate: RATE },
-		{ name: `builtin-${RATE}rps`, workflow: 'builtin', rate: RATE },
-		{ name: `builtin-${ANCHOR_RATE}rps`, workflow: 'builtin', rate: ANCHOR_RATE },
 	];
 	const { n8nVersion, results } = realN8n(items, scenarios, { ...chatParameters(HAS_CHAT), requestOptions: { maxRetries: 10 } });
 	const by = (name: string) => results.find((r) => r.name === name)!;
@@ -257,22 +379,6 @@ function figureRealN8n() {
 	figures.push({
 		name: "2d. Real n8n: n8n's own declarative OpenAI node (n8n-nodes-base.openAi 1.1, run by RoutingNode like ours), same workflow",
 		value: `CPU ${fmt(l.cpuPerItem, 2)} ms per item (ours ${fmt(o.cpuPerItem, 2)}, built-in V2 ${fmt(b.cpuPerItem, 2)}); ${fmt(l.seconds, 2)} s, ${outcome(legacy, items)}`,
-		goal: 'report',
-		met: undefined,
-	});
-	const oursRate = by(`ours-${RATE}rps`);
-	const limitS = items / RATE;
-	const oursRateS = row(oursRate).seconds;
-	const lost = items - oursRate.outputs;
-	figures.push({
-		name: `3b. Real n8n, ${items} items at ${RATE} requests/s (Max Retries 10)`,
-		value: `ours ${fmt(oursRateS, 1)} s = ${fmt(oursRateS / limitS)}x the limit, ${lost} lost; built-in: ${outcome(by(`builtin-${RATE}rps`), items)}`,
-		goal: '<= 1.15x, 0 lost',
-		met: oursRateS / limitS <= 1.15 && lost === 0 && oursRate.status === 'success',
-	});
-	figures.push({
-		name: `3c. Real n8n, built-in OpenAI node at the anchor's ${ANCHOR_RATE} requests/s`,
-		value: outcome(by(`builtin-${ANCHOR_RATE}rps`), items),
 		goal: 'report',
 		met: undefined,
 	});
@@ -404,14 +510,24 @@ function figurePackage() {
 	figures.push({ name: '5b. Load time (require node + credential in a fresh process with n8n-workflow loaded, median of 5)', value: `${fmt(median, 1)} ms`, goal: '< 50 ms', met: median < 50 });
 }
 
-function report() {
+/** A row or a "## Figure N in detail" section of an earlier RESULTS.md, for the figures this run did not measure. */
+function keptFromEarlier(previous: string, measured: string[]) {
+	const notMeasured = (figure: string) => measured.length > 0 && !measured.includes(figure);
+	const rows = previous
+		.split('\n')
+		.filter((line) => /^\| \d[a-z]*'?\. /.test(line) && notMeasured(/^\| (\d)/.exec(line)![1]));
+	const sections = previous
+		.split(/\n(?=## )/)
+		.filter((section) => /^## Figure (\d) in detail/.test(section) && notMeasured(/^## Figure (\d)/.exec(section)![1]))
+		.map((section) => section.trim());
+	return { rows, sections };
+}
+
+function report(measured: string[]) {
 	const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 	const load = os.loadavg().map((n) => fmt(n, 1)).join(' / ');
 	const header = `Measured ${new Date().toISOString()} on ${os.cpus().length} x ${cpu}, ${fmt(os.totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}; load average at start ${START_LOAD}, at the end ${load} (1/5/15 min: other work on this machine inflates times).`;
-	const order = (f: Figure) => f.name.split(' ')[0].replace(/[.']/g, '');
-	figures.sort((a, b) => order(a).localeCompare(order(b)));
-	const rows = figures.map((f) => `| ${f.name} | ${f.value} | ${f.goal} | ${f.met === undefined ? 'n/a' : f.met ? 'met' : 'NOT met'} |`);
-	console.log(`\n${header}\n\n${['| Figure | Measured | Goal | |', '|---|---|---|---|', ...rows].join('\n')}\n`);
+	const order = (row: string) => row.slice(2).split(' ')[0].replace(/[.']/g, '');
 	const previous = (() => {
 		try {
 			return readFileSync(path.join(ROOT, 'bench', 'RESULTS.md'), 'utf8');
@@ -419,23 +535,15 @@ function report() {
 			return '';
 		}
 	})();
-	// A run of some figures (`npm run bench -- 6`) keeps the rows of the others from the earlier run, marked as such.
-	const measured = new Set(figures.map((f) => `${order(f).replace(/[a-z]$/, '')}`));
-	const kept = previous
-		.split('\n')
-		.filter((line) => /^\| \d+[a-z]?'?\. /.test(line))
-		.filter((line) => !measured.has(line.slice(2).split(' ')[0].replace(/[.']/g, '').replace(/[a-z]$/, '')))
-		.map((line) => (line.includes('(earlier run)') ? line : line.replace(/^\| ([^|]+) \|/, '| $1 (earlier run) |')));
-	const table = ['| Figure | Measured | Goal | |', '|---|---|---|---|', ...[...rows, ...kept].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))].join('\n');
+	const kept = keptFromEarlier(previous, measured);
+	const keptNote = kept.rows.length ? ` Figures ${[...new Set(kept.rows.map((row) => /^\| (\d)/.exec(row)![1]))].join(', ')} are kept from the earlier run this file held (\`npm run bench -- ${measured.join(' ')}\` measured only ${measured.join(', ')}).` : '';
+	const rows = [...figures.map((f) => `| ${f.name} | ${f.value} | ${f.goal} | ${f.met === undefined ? 'n/a' : f.met ? 'met' : 'NOT met'} |`), ...kept.rows];
+	rows.sort((a, b) => order(a).localeCompare(order(b)));
+	const table = ['| Figure | Measured | Goal | |', '|---|---|---|---|', ...rows].join('\n');
+	console.log(`\n${header}\n\n${table}\n`);
 	const notes = previous.includes('## Notes') ? previous.slice(previous.indexOf('## Notes')) : '## Notes\n';
-	// The sections the figures of this run did not rewrite (e.g. real n8n's per-run table) stay as they were.
-	if (!extraSections.length) {
-		const afterTable = previous.split('\n').findIndex((line, index, lines) => index > 0 && lines[index - 1].startsWith('|') && !line.startsWith('|'));
-		const earlier = afterTable > 0 ? previous.split('\n').slice(afterTable).join('\n') : '';
-		const sections = earlier.includes('## Notes') ? earlier.slice(0, earlier.indexOf('## Notes')).trim() : '';
-		if (sections) extraSections.push(sections);
-	}
-	writeFileSync(path.join(ROOT, 'bench', 'RESULTS.md'), `# Benchmark results\n\nWritten by \`npm run bench\`. ${header}\n\n${table}\n\n${extraSections.join('\n\n')}${extraSections.length ? '\n\n' : ''}${notes}`);
+	const sections = [...kept.sections, ...extraSections].sort();
+	writeFileSync(path.join(ROOT, 'bench', 'RESULTS.md'), `# Benchmark results\n\nWritten by \`npm run bench\`. ${header}${keptNote}\n\n${table}\n\n${sections.join('\n\n')}${sections.length ? '\n\n' : ''}${notes}`);
 }
 
 void (async () => {
@@ -444,8 +552,9 @@ void (async () => {
 	if (want('1')) await figureOverhead();
 	if (want('2')) figureRealN8n();
 	if (want('3')) await figureRateLimit();
+	if (want('3')) figureRealLimits();
 	if (want('4')) await figureMemory();
 	if (want('5')) figurePackage();
 	if (want('6')) await figureBatch();
-	report();
+	report(only);
 })();

@@ -83,7 +83,8 @@ void (async () => {
 	if (kind === 'minimal') extraNodeTypes.set(MINIMAL_NODE_TYPE, minimalChatNode(Number(padding)));
 	const run = kind === 'sdk' ? viaSdk : kind === 'minimal' ? viaMinimal : viaNode;
 	if (kind !== 'sdk') await loadPackage();
-	await run(Math.min(20, items)); // warm-up: JIT, sockets, module loading
+	// warm-up: JIT, sockets, module loading (BENCH_WARMUP=0: none, so a rate-limited server counts only the measured run)
+	if (process.env.BENCH_WARMUP !== '0') await run(Math.min(20, items));
 	// Best of N in one process: the machine may be shared, and the least disturbed run is the
 	// closest to what the code costs. Each run reports its own CPU and wall time.
 	const runs: Measurement[] = [];

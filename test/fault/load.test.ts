@@ -97,8 +97,8 @@ describe(`${ITEMS} chat.complete items under faults`, () => {
 			expect(item.pairedItem).toEqual({ item: n });
 			expect(target.textOf(item)).toBe(`answer ${n}`);
 		});
-		// Every 429 pauses all lanes (see shared/limiter.ts), so with a fifth of first attempts
-		// rate-limited the peak stays well under the bound; it must never exceed it.
+		// Every 429 pauses all lanes and halves them (see shared/pacer.ts), so with a fifth of first
+		// attempts rate-limited the peak stays well under the bound; it must never exceed it.
 		expect(server.peakInFlight).toBeLessThanOrEqual(CONCURRENCY);
 	}, 900_000);
 

@@ -109,4 +109,12 @@ describe('rate-limit budget', () => {
 		expect(result.error?.message).toBe('Item 0 was still rate-limited after its Max Rate-Limit Wait (10.0 min)');
 		expect(result.error?.description).toContain("the server's limits would have held it 60.0 min in all");
 	});
+
+	it('ends every rate-limit wait at once when the execution is stopped', async () => {
+		const s = await serve(() => rateLimit(60_000));
+		// Each item waits out a minute-long pause: only the stop can end the run within this test's timeout.
+		const result = await runWorkflow(singleNodeWorkflow(chat(), items(5)), credentialsFor(s.url), { abortAfterMs: 300 });
+		expect(result.run.status).toBe('canceled');
+		expect(s.requests).toHaveLength(5);
+	}, 30_000);
 });

@@ -124,16 +124,15 @@ class Bucket {
 		return missing <= 0 ? 0 : missing / this.perMs;
 	}
 
-	/**
-	 * The server's report, less what requests sent after the reported one were charged. It only
-	 * lowers the level: a reply may overtake one sent before it, whose charge it does not show yet.
-	 */
+	/** The server's report, less what requests sent after the reported one were charged. */
 	sync(report: LimitReport, chargedSince: number, now: number): void {
 		this.limit = report.limit;
 		const used = report.limit - report.remaining;
-		// reset = time to refill what is used; a limit never seen used is assumed to refill per minute, like OpenAI's.
-		this.perMs = used > 0 && report.resetMs > 0 ? used / report.resetMs : Math.max(this.perMs, report.limit / 60_000);
-		this.level = Math.min(this.levelAt(now), (report.resetMs > 0 ? report.remaining : report.limit) - chargedSince);
+		// reset = time to refill what is used, read when a good part is used (a few units against rounded times mislead);
+		// a limit never seen used is assumed to refill per minute, like OpenAI's.
+		if (used >= report.limit / 4 && report.resetMs > 0) this.perMs = used / report.resetMs;
+		else if (this.perMs === 0) this.perMs = report.limit / 60_000;
+		this.level = (report.resetMs > 0 ? report.remaining : report.limit) - chargedSince;
 		this.at = now;
 	}
 }
@@ -142,9 +141,9 @@ class Bucket {
 export interface Ticket {
 	readonly item: number;
 	readonly startedAt: number;
-	/** Tokens charged (the estimate, corrected), and the raw estimate that `usage` corrects. */
-	readonly tokens: number;
+	/** The raw token estimate, which the reply's `usage` corrects. */
 	readonly rawTokens: number;
+	/** The buckets' spend counters once this request was charged. */
 	readonly requestsCharged: number;
 	readonly tokensCharged: number;
 }
@@ -171,8 +170,9 @@ interface Waiter {
 /** Spacing between starts after a 429, at least, so that lanes come back one by one. */
 const MIN_SPACING_AFTER_429_MS = 10;
 
-/** The window over which the rate that just succeeded is measured, when a 429 comes. */
+/** The window over which the rate that just succeeded is measured when a 429 comes, and the shortest span that measures it. */
 const RATE_WINDOW_MS = 1000;
+const MIN_RATE_SPAN_MS = 100;
 
 /**
  * Paces the requests of one node execution, shared by all its items. A request starts only when a
@@ -198,7 +198,7 @@ export class Pacer {
 	 */
 	private spacingMs = 0;
 
-	/** When the latest successes finished (the last RATE_WINDOW_MS). */
+	/** When the latest successes finished (over the last RATE_WINDOW_MS). */
 	private recentSuccesses: number[] = [];
 
 	private lastDecreaseAt = -Infinity;
@@ -296,13 +296,17 @@ export class Pacer {
 			this.spacingMs = this.spacingMs > 1 ? this.spacingMs * 0.98 : 0;
 		} else if (outcome !== 'failed') {
 			const { rateLimitedFor } = outcome;
-			this.pausedUntil = Math.max(this.pausedUntil, now + rateLimitedFor);
 			if (ticket.startedAt > this.lastDecreaseAt) {
 				this.lastDecreaseAt = now;
 				this.lanes = Math.max(1, this.lanes / 2);
-				const allowed = RATE_WINDOW_MS / Math.max(1, this.recentSuccesses.length);
+				// The rate that succeeded since the last pause ended (a pause is no sign of what the server
+				// allows), never slower than the server's own wait; too short a span to tell: the spacing stays.
+				const since = Math.max(now - RATE_WINDOW_MS, Math.min(now, this.pausedUntil));
+				const succeeded = this.recentSuccesses.filter((time) => time >= since).length;
+				const allowed = now - since >= MIN_RATE_SPAN_MS ? (now - since) / Math.max(1, succeeded) : this.spacingMs;
 				this.spacingMs = Math.max(MIN_SPACING_AFTER_429_MS, Math.min(allowed, rateLimitedFor));
 			}
+			this.pausedUntil = Math.max(this.pausedUntil, now + rateLimitedFor);
 		}
 		this.pump();
 	}
@@ -356,7 +360,6 @@ export class Pacer {
 		const ticket: Ticket = {
 			item: waiter.item,
 			startedAt: now,
-			tokens,
 			rawTokens: waiter.rawTokens,
 			requestsCharged: this.requests.spent,
 			tokensCharged: this.tokens.spent,
