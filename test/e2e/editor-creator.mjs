@@ -100,8 +100,18 @@ export async function checkCreatorAndDefaults({ page, server, step, expect, shot
 	if (!added) return;
 
 	await step('editor: the chat model list offers chat models only', async () => {
-		await page.getByTestId('resource-locator-model').getByTestId('rlc-input').click();
-		await page.getByTestId('rlc-item').first().waitFor();
+		// The list loads from the server after the dropdown opens; on a loaded machine the first click can land while
+		// the panel still settles, so the dropdown is opened again rather than failing on one slow or lost click.
+		for (let attempt = 1; ; attempt++) {
+			await page.getByTestId('resource-locator-model').getByTestId('rlc-input').click();
+			try {
+				await page.getByTestId('rlc-item').first().waitFor({ timeout: 30_000 });
+				break;
+			} catch (error) {
+				if (attempt >= 3) throw error;
+				await page.keyboard.press('Escape');
+			}
+		}
 		const shown = (await page.getByTestId('rlc-item').allInnerTexts()).map((text) => text.trim());
 		await shot('chat-model-list');
 		await page.keyboard.press('Escape');
