@@ -431,10 +431,7 @@ async function readBody(req) {
 		const text = raw.toString('latin1');
 		for (const m of text.matchAll(/name="([^"]+)"(; filename="[^"]*")?\r\n(?:[^\r\n]+\r\n)*\r\n([\s\S]*?)\r\n--/g)) {
 			if (!m[2]) fields[m[1]] = m[3];
-			else {
-				fields.__files = (fields.__files ?? 0) + 1;
-				fields.__file = { name: /filename="([^"]*)"/.exec(m[2])[1], bytes: Buffer.from(m[3], 'latin1') };
-			}
+			else fields.__files = (fields.__files ?? 0) + 1;
 		}
 		return fields;
 	}
